@@ -1,0 +1,23 @@
+/**
+ * The names of the contract's methods and events, without their schemas, so that the sandboxed
+ * preload can build `window.relance` without bundling zod. `methods.ts` checks at compile time that
+ * this list and the schema map agree.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'app.setLanguage',
+  'files.saveAs',
+  'notify.show',
+  'shell.openExternal',
+  'scheduler.setNextWake',
+  'scheduler.getNextWake',
+] as const;
+
+export const EVENT_NAMES = ['scheduler.wake', 'app.command'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The IPC channel prefix: `relance:call` for calls, `relance:event:<name>` for events. */
+export const IPC_CALL_CHANNEL = 'relance:call';
+export const ipcEventChannel = (name: EventName): string => `relance:event:${name}`;

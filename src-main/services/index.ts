@@ -1,0 +1,62 @@
+import { platform as osPlatform } from 'node:os';
+import type { z } from 'zod';
+import type { MethodName, MethodResult, Methods } from '../contract/methods';
+import type { EventSink, Platform } from './platform';
+import { Scheduler } from './scheduler';
+import { checkExternalUrl } from './external-links';
+import { extensionOf, writeFileAtomic } from './files';
+
+export type Handlers = {
+  [M in MethodName]: (args: z.output<Methods[M]['args']>) => Promise<MethodResult<M>>;
+};
+
+export interface Services {
+  handlers: Handlers;
+  scheduler: Scheduler;
+  /** Stops timers so that the process can exit. */
+  stop(): void;
+}
+
+/** Builds every main-process service over one platform, and the handler of each contract method. */
+export async function createServices(platform: Platform, events: EventSink): Promise<Services> {
+  const notify = (notification: { title: string; body: string }) => platform.showNotification(notification);
+  const scheduler = new Scheduler({ dataDir: platform.dataDir, events, notify });
+  await scheduler.start();
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      name: 'Relance',
+      version: platform.appVersion,
+      shell: platform.shell,
+      platform: osPlatform(),
+      dataDir: platform.dataDir,
+    }),
+    'app.setLanguage': async ({ language }) => {
+      platform.languageChanged(language);
+      return { language };
+    },
+    'files.saveAs': async ({ suggestedName, contentBase64, filterName }) => {
+      const path = await platform.chooseSavePath({
+        suggestedName,
+        extension: extensionOf(suggestedName),
+        ...(filterName ? { filterName } : {}),
+      });
+      if (path === null) return { status: 'cancelled' };
+      const bytes = Buffer.from(contentBase64, 'base64');
+      await writeFileAtomic(path, bytes);
+      return { status: 'saved', path, bytes: bytes.byteLength };
+    },
+    'notify.show': async (notification) => ({ shown: await platform.showNotification(notification) }),
+    'shell.openExternal': async ({ url }) => {
+      const allowed = checkExternalUrl(url);
+      return (await platform.openExternal(allowed))
+        ? { status: 'opened' }
+        : { status: 'open-in-renderer', url: allowed };
+    },
+    'scheduler.setNextWake': async ({ at, reason, notification }) =>
+      scheduler.setNextWake(at, reason, notification),
+    'scheduler.getNextWake': async () => scheduler.nextWake,
+  };
+
+  return { handlers, scheduler, stop: () => scheduler.stop() };
+}

@@ -1,0 +1,44 @@
+import { events, type EventName, type EventPayload } from '../contract/methods';
+
+/**
+ * What the services need from the shell they run in. The Electron shell implements it with dialogs,
+ * notifications and `shell.openExternal`; the web host with plain Node. Services never import
+ * `electron`, so they run and are tested in plain Node.
+ */
+export interface Platform {
+  shell: 'electron' | 'web';
+  appVersion: string;
+  /** The app's data folder: journals, archives, backups, secrets. */
+  dataDir: string;
+  /** Asks where to save a file; `null` when the user cancelled. */
+  chooseSavePath(request: { suggestedName: string; filterName?: string; extension: string }): Promise<string | null>;
+  /** Shows a desktop notification; `false` when the shell has none (the renderer then shows it in-app). */
+  showNotification(notification: { title: string; body: string }): Promise<boolean>;
+  /** Opens an allowed URL with the system; `false` when the renderer must open it itself. */
+  openExternal(url: string): Promise<boolean>;
+  /** The renderer's language changed: menus and notifications follow it. */
+  languageChanged(language: 'fr' | 'en'): void;
+}
+
+/** Main → renderer events; each transport forwards them (IPC events, Server-Sent Events). */
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** A tiny fan-out of contract events: the web host may have several tabs listening, Electron one window. */
+export class EventHub implements EventSink {
+  private readonly listeners = new Set<EventListener>();
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    // Events are checked against the contract at the source, like call results.
+    const checked = events[event].parse(payload) as EventPayload<E>;
+    for (const listener of this.listeners) listener(event, checked);
+  }
+}
