@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { RelanceBridge } from '../../../src-main/contract/methods';
+import type { Transport } from '../../../src-main/preload/bridge';
+
+/**
+ * One suite, run against both transports (Electron IPC through the real preload, and HTTP through
+ * the real web host): whatever the renderer does must behave the same in both.
+ */
+export interface ContractHarness {
+  bridge: RelanceBridge;
+  transport: Transport;
+  expectedShell: 'electron' | 'web';
+  teardown(): Promise<void>;
+}
+
+function errorOf(promise: Promise<unknown>): Promise<Error & { code?: string; issues?: { path: string; message: string }[] }> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error as Error & { code?: string },
+  );
+}
+
+export function defineContractSuite(name: string, setup: () => Promise<ContractHarness>): void {
+  describe(`contract over ${name}`, () => {
+    it('answers app.info with the shell it runs in', async () => {
+      const h = await setup();
+      try {
+        const info = await h.bridge.app.info({});
+        expect(info.name).toBe('Relance');
+        expect(info.shell).toBe(h.expectedShell);
+        expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it('refuses an unknown method with a clear message', async () => {
+      const h = await setup();
+      try {
+        const error = await errorOf(h.transport.call('db.dropEverything' as never, {}));
+        expect(error.code).toBe('unknown-method');
+        expect(error.message).toContain('db.dropEverything');
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it.each([
+      ['notify.show', { title: '', body: 'x' }, 'title'],
+      ['notify.show', { title: 'ok', body: 'x', extra: 1 }, '(arguments)'],
+      ['files.saveAs', { suggestedName: '../../etc/passwd', contentBase64: 'AA==', mimeType: 'text/plain' }, 'suggestedName'],
+      ['files.saveAs', { suggestedName: 'a.csv', contentBase64: 'not base64!', mimeType: 'text/csv' }, 'contentBase64'],
+      ['scheduler.setNextWake', { at: 'tomorrow' }, 'at'],
+      ['app.setLanguage', { language: 'de' }, 'language'],
+      ['app.info', 'not an object', '(arguments)'],
+    ])('refuses %s with %j, naming %s', async (method, args, field) => {
+      const h = await setup();
+      try {
+        const error = await errorOf(h.transport.call(method as never, args));
+        expect(error.code).toBe('invalid-arguments');
+        expect(error.message).toContain(method);
+        expect(error.issues?.map((i) => i.path)).toContain(field);
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it('saves a file byte for byte where the platform says', async () => {
+      const h = await setup();
+      try {
+        const bytes = Buffer.from('N° facture;Montant\nF-1;1 234,50 €\n', 'utf8');
+        const result = await h.bridge.files.saveAs({
+          suggestedName: 'relevé.csv',
+          contentBase64: bytes.toString('base64'),
+          mimeType: 'text/csv',
+        });
+        expect(result.status).toBe('saved');
+        if (result.status !== 'saved') return;
+        expect(result.bytes).toBe(bytes.length);
+        expect(await readFile(result.path)).toEqual(bytes);
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it('lets allowed links out and refuses the others', async () => {
+      const h = await setup();
+      try {
+        for (const url of ['https://wa.me/33612345678?text=Bonjour', 'mailto:compta@example.fr', 'tel:+33612345678', 'sms:+33612345678']) {
+          const result = await h.bridge.shell.openExternal({ url });
+          expect(['opened', 'open-in-renderer']).toContain(result.status);
+        }
+        for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'http://example.com', 'ms-msdt:/id']) {
+          const error = await errorOf(h.bridge.shell.openExternal({ url }));
+          expect(error.code).toBe('not-allowed');
+        }
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it('keeps the next wake-up and wakes the renderer with an event', async () => {
+      const h = await setup();
+      try {
+        const woken = new Promise<{ cause: string; reason: string | null }>((resolve) => {
+          const off = h.bridge.on('scheduler.wake', (payload) => {
+            off();
+            resolve(payload);
+          });
+        });
+        // Give the event stream a moment to connect before the timer fires.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const at = new Date(Date.now() + 300).toISOString();
+        const set = await h.bridge.scheduler.setNextWake({ at, reason: '3 relances' });
+        expect(set.nextWakeAt).toBe(at);
+        expect(await h.bridge.scheduler.getNextWake({})).toEqual({ nextWakeAt: at, reason: '3 relances' });
+        const payload = await woken;
+        expect(payload).toMatchObject({ cause: 'timer', reason: '3 relances' });
+        expect((await h.bridge.scheduler.getNextWake({})).nextWakeAt).toBeNull();
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it('refuses an event name outside the contract', async () => {
+      const h = await setup();
+      try {
+        expect(() => h.bridge.on('shell.anything' as never, () => undefined)).toThrow(/unknown event/);
+      } finally {
+        await h.teardown();
+      }
+    });
+  });
+}
