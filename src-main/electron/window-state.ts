@@ -97,7 +97,7 @@ export function fitToDisplays(state: WindowState, displays: readonly Rectangle[]
     const titleBar: Rectangle = {
       x: state.x,
       y: state.y,
-      width: Math.min(fitted.width, VISIBLE_WIDTH * 2),
+      width: fitted.width,
       height: VISIBLE_HEIGHT,
     };
     home = displays.find((display) => {

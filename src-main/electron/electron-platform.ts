@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { app, dialog, Notification, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import type { Platform } from '../services/platform';
+import type { MenuLanguage } from './menu';
+
+/**
+ * The Platform of the Electron shell: native save dialog, desktop notifications, the system's
+ * handler for links. The services stay plain Node; this is the only place they meet `electron`.
+ */
+export interface ElectronPlatformOptions {
+  dataDir: string;
+  appVersion: string;
+  /** The main window, when there is one (the dialog is modal to it). */
+  getWindow(): BrowserWindow | null;
+  /** Brings the window forward (a notification was clicked). */
+  focusWindow(): void;
+  /** The renderer's language changed: rebuild the menu. */
+  applyMenu(language: MenuLanguage): void;
+}
+
+export function createElectronPlatform(options: ElectronPlatformOptions): Platform {
+  // Notifications that are still on screen: without a reference they can be garbage-collected,
+  // and a click on them would then do nothing.
+  const live = new Set<Notification>();
+
+  return {
+    shell: 'electron',
+    appVersion: options.appVersion,
+    dataDir: options.dataDir,
+
+    async chooseSavePath({ suggestedName, filterName, extension }) {
+      const dialogOptions: SaveDialogOptions = {
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: extension ? [{ name: filterName ?? extension.toUpperCase(), extensions: [extension] }] : [],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const window = options.getWindow();
+      const result =
+        window && !window.isDestroyed()
+          ? await dialog.showSaveDialog(window, dialogOptions)
+          : await dialog.showSaveDialog(dialogOptions);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+
+    async showNotification({ title, body }) {
+      if (!Notification.isSupported()) return false;
+      const notification = new Notification({ title, body });
+      live.add(notification);
+      const forget = () => live.delete(notification);
+      notification.on('click', () => {
+        forget();
+        options.focusWindow();
+      });
+      notification.on('close', forget);
+      notification.on('failed', forget);
+      notification.show();
+      return true;
+    },
+
+    async openExternal(url) {
+      // The service has already checked the URL against the allow-list (checkExternalUrl).
+      await shell.openExternal(url);
+      return true;
+    },
+
+    languageChanged(language) {
+      options.applyMenu(language);
+    },
+  };
+}

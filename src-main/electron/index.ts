@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
+import { createDispatcher } from '../dispatch';
+import { createServices, type Services } from '../services';
+import { EventHub } from '../services/platform';
+import { CONTENT_SECURITY_POLICY } from '../security-policy';
+import { forwardEvents, registerIpc } from './ipc';
+import { createElectronPlatform } from './electron-platform';
+import { aboutText, createMenuController, menuLanguageFromLocale, type MenuController } from './menu';
+import { applyContentSecurityPolicy, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
+import { createMainWindow, rendererSource } from './window';
+import { createWindowStateSaver } from './window-state';
+
+/**
+ * The Electron entry: app lifecycle and wiring only. Everything that can be tested without Electron
+ * lives in plain functions (window-state, menu, security) or in the services.
+ */
+export interface RelanceApp {
+  services: Services;
+  hub: EventHub;
+  menu: MenuController;
+  getWindow(): BrowserWindow | null;
+}
+
+const isMac = process.platform === 'darwin';
+
+async function start(): Promise<RelanceApp | null> {
+  app.setName('Relance');
+  // The same data folder as the web host (services/data-dir.ts): Chromium keeps IndexedDB there, the
+  // services their journals and archives. Set before the single-instance lock, which lives in it.
+  app.setPath('userData', process.env.RELANCE_DATA_DIR || join(app.getPath('appData'), 'Relance'));
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Relance is running: it gets the 'second-instance' event and comes forward.
+    app.quit();
+    return null;
+  }
+  if (process.platform === 'win32') app.setAppUserModelId('fr.relance.app');
+  app.enableSandbox();
+
+  const source = rendererSource(process.env, app.isPackaged);
+  hardenWebContents(app, shell, { appUrl: source.url });
+
+  let mainWindow: BrowserWindow | null = null;
+  let opening: Promise<BrowserWindow> | null = null;
+  let openWindow: (() => Promise<BrowserWindow>) | null = null;
+
+  /** Brings the window forward, creating it again on macOS when it was closed. */
+  const showWindow = async (): Promise<void> => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+    } else if (openWindow) {
+      await openWindow();
+    }
+  };
+
+  app.on('second-instance', () => void showWindow());
+  app.on('window-all-closed', () => {
+    // On macOS the app stays in the Dock with its window closed.
+    if (!isMac) app.quit();
+  });
+
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+
+  denyAllPermissions(session.defaultSession);
+  // In `electron-vite dev` the dev server needs a looser policy (see electron.vite.config.ts).
+  if (source.kind === 'file') applyContentSecurityPolicy(session.defaultSession, CONTENT_SECURITY_POLICY);
+
+  const hub = new EventHub();
+  const menu = createMenuController({
+    Menu,
+    isMac,
+    packaged: app.isPackaged,
+    actions: {
+      command: (payload) => {
+        void showWindow();
+        hub.emit('app.command', payload);
+      },
+      about: () => {
+        const text = aboutText(menu.language ?? 'fr', app.getVersion());
+        const options = { type: 'info' as const, buttons: ['OK'], ...text };
+        void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+      },
+    },
+  });
+  menu.applyMenu(menuLanguageFromLocale(app.getLocale()));
+
+  const platform = createElectronPlatform({
+    dataDir,
+    appVersion: app.getVersion(),
+    getWindow: () => mainWindow,
+    focusWindow: () => void showWindow(),
+    applyMenu: (language) => menu.applyMenu(language),
+  });
+  const services = await createServices(platform, hub);
+
+  // IPC is served before the page loads, and only to the main window's top frame on the app's page.
+  registerIpc({
+    ipcMain,
+    dispatch: createDispatcher(services.handlers),
+    isTrustedSender: (event) =>
+      isTrustedSender(event, mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null, source.url),
+  });
+  forwardEvents(hub, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
+  powerMonitor.on('resume', () => services.scheduler.resume());
+
+  const saver = createWindowStateSaver(dataDir);
+  openWindow = () => {
+    opening ??= createMainWindow({ dataDir, source, saver }).then(({ window }) => {
+      mainWindow = window;
+      window.on('closed', () => {
+        if (mainWindow === window) mainWindow = null;
+      });
+      return window;
+    });
+    return opening.finally(() => {
+      opening = null;
+    });
+  };
+  await openWindow();
+
+  app.on('activate', () => void showWindow());
+
+  let cleanedUp = false;
+  app.on('will-quit', (event) => {
+    if (cleanedUp) return;
+    // Let the window's place be written and the timers stop before the process ends.
+    event.preventDefault();
+    cleanedUp = true;
+    void saver.flush().finally(() => {
+      services.stop();
+      app.quit();
+    });
+  });
+
+  return { services, hub, menu, getWindow: () => mainWindow };
+}
+
+/** Resolves when the app has started (null when another instance was already running). */
+export const startup: Promise<RelanceApp | null> = start().catch((error: unknown) => {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`[relance] could not start: ${message}`);
+  dialog.showErrorBox('Relance', `Relance n'a pas pu démarrer / could not start:\n${error instanceof Error ? error.message : message}`);
+  app.exit(1);
+  return null;
+});

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SCREENS, useNavigation, type Screen } from './stores/navigation';
+import { os, shellKind } from './os/client';
+import { AccessTokenError } from './os/http-transport';
+import { TodayScreen } from './features/today/TodayScreen';
+import { CustomersScreen } from './features/customers/CustomersScreen';
+import { InvoicesScreen } from './features/invoices/InvoicesScreen';
+import { CallsScreen } from './features/calls/CallsScreen';
+import { LettersScreen } from './features/letters/LettersScreen';
+import { DashboardScreen } from './features/dashboard/DashboardScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { changeLanguage } from './features/settings/language';
+import { useMorningWakeUp } from './features/today/useMorningWakeUp';
+
+const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
+  today: TodayScreen,
+  customers: CustomersScreen,
+  invoices: InvoicesScreen,
+  calls: CallsScreen,
+  letters: LettersScreen,
+  dashboard: DashboardScreen,
+  settings: SettingsScreen,
+};
+
+const ICONS: Record<Screen, string> = {
+  today: '☀',
+  customers: '👥',
+  invoices: '🧾',
+  calls: '📞',
+  letters: '✉',
+  dashboard: '📊',
+  settings: '⚙',
+};
+
+/** Commands from the application menu (Electron) reach the renderer as contract events. */
+function useMenuCommands() {
+  const navigate = useNavigation((s) => s.navigate);
+  useEffect(
+    () =>
+      os.on('app.command', (command) => {
+        if (command.command === 'navigate') navigate(command.to);
+        else void changeLanguage(command.language);
+      }),
+    [navigate],
+  );
+}
+
+/** In the browser mode, a page opened without the host's token cannot reach it: say so plainly. */
+function useHostAccess(): boolean {
+  const [denied, setDenied] = useState(false);
+  useEffect(() => {
+    os.app.info({}).catch((error: unknown) => {
+      if (error instanceof AccessTokenError) setDenied(true);
+    });
+  }, []);
+  return denied;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { screen, navigate } = useNavigation();
+  const accessDenied = useHostAccess();
+  useMenuCommands();
+  useMorningWakeUp();
+  const Current = SCREEN_COMPONENTS[screen];
+
+  useEffect(() => {
+    document.title = `${t(`nav.${screen}`)} · ${t('app.name')}`;
+  }, [screen, t]);
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="lg">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <img src="./icon.svg" alt="" width={32} height={32} />
+            <Stack gap={0}>
+              <Title order={1} size="h4" lh={1.1}>
+                {t('app.name')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t('app.tagline')}
+              </Text>
+            </Stack>
+          </Group>
+          {shellKind === 'web' && (
+            <Badge variant="light" color="gray" tt="none">
+              {t('app.browserMode')}
+            </Badge>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
+        {SCREENS.map((name) => (
+          <NavLink
+            key={name}
+            href={`#/${name}`}
+            label={t(`nav.${name}`)}
+            leftSection={<span aria-hidden="true">{ICONS[name]}</span>}
+            active={screen === name}
+            aria-current={screen === name ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(name);
+            }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        {accessDenied && (
+          <Alert color="red" mb="lg" role="alert">
+            {t('os.tokenMissing')}
+          </Alert>
+        )}
+        <Current />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

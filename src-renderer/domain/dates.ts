@@ -1,0 +1,77 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`, see model.ts) and the shop's "today".
+ *
+ * Arithmetic works on the day number since 1970-01-01 computed in UTC, so a day is always 24 h and
+ * daylight-saving changes (Europe/Paris on the last Sundays of March and October) cannot make a
+ * day count off by one. Time zones matter only when turning an instant into a date (`todayIn`).
+ */
+import { format } from 'date-fns';
+import { enGB, fr } from 'date-fns/locale';
+import { tz } from '@date-fns/tz';
+import type { CalendarDate, IsoInstant, Language } from './model';
+
+const MS_PER_DAY = 86_400_000;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const utc = tz('UTC');
+
+export function isCalendarDate(value: string): boolean {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function toUtcMidnight(date: CalendarDate): Date {
+  if (!isCalendarDate(date)) throw new Error(`Not a YYYY-MM-DD calendar date: "${date}"`);
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function fromDayNumber(dayNumber: number): CalendarDate {
+  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+function dayNumber(date: CalendarDate): number {
+  return Math.round(toUtcMidnight(date).getTime() / MS_PER_DAY);
+}
+
+/** The calendar date it is in `timeZone` at the instant `nowIso` (e.g. 23:30Z on the 22nd is the 23rd in Paris). */
+export function todayIn(timeZone: string, nowIso: IsoInstant): CalendarDate {
+  const instant = new Date(nowIso);
+  if (Number.isNaN(instant.getTime())) throw new Error(`Not an ISO instant: "${nowIso}"`);
+  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  if (!Number.isInteger(days)) throw new Error(`addDays expects a whole number of days, got ${days}`);
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later, 0 on the same day. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Same day of month `months` later, clamped to the month's last day (Jan 31 + 1 month → Feb 28/29). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const start = toUtcMidnight(date);
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(start.getUTCDate(), lastDay);
+  return new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  // YYYY-MM-DD strings sort chronologically as plain strings.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const LOCALES = { fr, en: enGB } as const;
+/** English users of a French shop read day-first dates, hence en-GB rather than en-US. */
+const PATTERNS = { short: 'dd/MM/yyyy', long: 'd MMMM yyyy' } as const;
+
+/** fr: "22/11/2026" or "22 novembre 2026"; en: "22/11/2026" or "22 November 2026". */
+export function formatDate(date: CalendarDate, locale: Language, style: 'short' | 'long'): string {
+  return format(toUtcMidnight(date), PATTERNS[style], { locale: LOCALES[locale], in: utc });
+}

@@ -1,0 +1,116 @@
+import { useMemo } from 'react';
+import { Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
+import { Bar } from 'react-chartjs-2';
+import { getDatabase } from '../../db';
+import { useFormat } from '../../ui/format';
+import { useToday } from '../../ui/hooks';
+import { EmptyState } from '../../ui/EmptyState';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { AGING_BUCKET_KEYS, agingBuckets, collectedBetween, toMetricInvoices } from '../../domain/metrics';
+import { summarizeLedger } from '../../domain/ledger-summary';
+
+ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
+
+const BUCKET_COLORS = ['#adb5bd', '#fab005', '#fd7e14', '#f03e3e', '#c92a2a'];
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** The portfolio at a glance: what is owed, what is late by age, what came in this month. */
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = useToday();
+  const data = useLiveQuery(async () => {
+    const db = getDatabase();
+    const [customers, invoices, payments] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), db.payments.toArray()]);
+    return { customers, invoices, payments };
+  }, []);
+
+  const figures = useMemo(() => {
+    if (!data) return null;
+    const summary = summarizeLedger(data.customers, data.invoices, [], today);
+    const aging = agingBuckets(toMetricInvoices(data.invoices, data.payments), today);
+    const collected = collectedBetween(data.payments, `${today.slice(0, 7)}-01`, today);
+    const open = summary.invoices.filter((r) => r.balanceCents > 0 && r.invoice.kind === 'invoice').length;
+    return { summary, aging, collected, open };
+  }, [data, today]);
+
+  if (!data || !figures) return <Text>{t('app.loading')}</Text>;
+  if (data.invoices.length === 0) {
+    return (
+      <>
+        <ScreenHeader title={t('dashboard.title')} intro={t('dashboard.intro')} />
+        <EmptyState title={t('dashboard.emptyTitle')} body={t('dashboard.emptyBody')} />
+      </>
+    );
+  }
+
+  const labels = AGING_BUCKET_KEYS.map((key) => t(`dashboard.buckets.${key}`));
+  const values = AGING_BUCKET_KEYS.map((key) => figures.aging[key] / 100);
+  return (
+    <>
+      <ScreenHeader title={t('dashboard.title')} intro={t('dashboard.intro')} />
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Figure label={t('dashboard.outstanding')} value={format.money(figures.summary.outstandingCents)} />
+          <Figure label={t('dashboard.overdue')} value={format.money(figures.summary.overdueCents)} />
+          <Figure label={t('dashboard.collectedThisMonth')} value={format.money(figures.collected)} />
+          <Figure label={t('dashboard.invoicesOpen')} value={format.number(figures.open)} />
+        </SimpleGrid>
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm" id="aging-title">
+            {t('dashboard.aging')}
+          </Title>
+          <div style={{ height: 280 }}>
+            <Bar
+              aria-hidden="true"
+              data={{ labels, datasets: [{ data: values, backgroundColor: BUCKET_COLORS, borderRadius: 4 }] }}
+              options={{
+                maintainAspectRatio: false,
+                locale: format.locale,
+                plugins: {
+                  legend: { display: false },
+                  tooltip: { callbacks: { label: (item) => format.money(Math.round(Number(item.raw) * 100)) } },
+                },
+                scales: { y: { ticks: { callback: (value) => format.money(Math.round(Number(value) * 100)) } } },
+              }}
+            />
+          </div>
+          {/* The same figures as a table, for screen readers. */}
+          <VisuallyHidden>
+            <Table aria-label={t('dashboard.agingTable')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.bucket')}</Table.Th>
+                  <Table.Th>{t('dashboard.amount')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {AGING_BUCKET_KEYS.map((key, index) => (
+                  <Table.Tr key={key}>
+                    <Table.Td>{labels[index]}</Table.Td>
+                    <Table.Td>{format.money(figures.aging[key])}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </VisuallyHidden>
+        </Paper>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLedger } from '../../ui/hooks';
+import { useFormat } from '../../ui/format';
+import { EmptyState } from '../../ui/EmptyState';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { VirtualTable, type Column } from '../../ui/VirtualTable';
+import { normalizeName } from '../../domain/text';
+import { OPEN_STATUSES, type InvoiceStatus } from '../../domain/invoice-status';
+import type { InvoiceRow } from '../../domain/ledger-summary';
+
+const STATUSES: InvoiceStatus[] = ['not-due', 'due', 'overdue', 'partly-paid', 'paid', 'disputed', 'written-off', 'cancelled'];
+
+/** Digits of a typed amount ("1 234,50" or "1234.5") as cents, to search invoices by amount. */
+function typedAmountCents(query: string): number | null {
+  const cleaned = query.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
+
+export function InvoicesScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ledger = useLedger();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [openOnly, setOpenOnly] = useState(false);
+  const deferredQuery = useDeferredValue(query);
+
+  const rows = useMemo(() => {
+    const needle = normalizeName(deferredQuery);
+    const cents = typedAmountCents(deferredQuery);
+    return (ledger?.invoices ?? []).filter((row) => {
+      if (status && row.status !== status) return false;
+      if (openOnly && !OPEN_STATUSES.has(row.status)) return false;
+      if (!needle) return true;
+      return (
+        normalizeName(row.invoice.number).includes(needle) ||
+        normalizeName(row.customerName).includes(needle) ||
+        (cents !== null && (row.invoice.totalCents === cents || row.balanceCents === cents))
+      );
+    });
+  }, [ledger, deferredQuery, status, openOnly]);
+
+  const columns: Column<InvoiceRow>[] = [
+    { key: 'number', header: t('invoices.number'), width: '1.1fr', render: (r) => r.invoice.number, sortValue: (r) => r.invoice.number },
+    { key: 'customer', header: t('invoices.customer'), width: '2fr', render: (r) => r.customerName, sortValue: (r) => r.customerName },
+    { key: 'issue', header: t('invoices.issueDate'), width: '1fr', render: (r) => format.date(r.invoice.issueDate), sortValue: (r) => r.invoice.issueDate },
+    { key: 'due', header: t('invoices.dueDate'), width: '1fr', render: (r) => format.date(r.invoice.dueDate), sortValue: (r) => r.invoice.dueDate },
+    { key: 'total', header: t('invoices.total'), width: '1fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
+    { key: 'balance', header: t('invoices.balance'), width: '1fr', align: 'right', render: (r) => format.money(r.balanceCents), sortValue: (r) => r.balanceCents },
+    { key: 'status', header: t('invoices.status'), width: '1.6fr', render: (r) => <StatusBadge status={r.status} daysLate={r.daysLate} />, sortValue: (r) => r.daysLate },
+  ];
+
+  if (!ledger) return <Text>{t('app.loading')}</Text>;
+  return (
+    <>
+      <ScreenHeader title={t('invoices.title')} intro={t('invoices.intro')} />
+      {ledger.invoices.length === 0 ? (
+        <EmptyState title={t('invoices.emptyTitle')} body={t('invoices.emptyBody')} />
+      ) : (
+        <Stack>
+          <Group align="flex-end" justify="space-between">
+            <Group align="flex-end">
+              <TextInput
+                label={t('common.search')}
+                placeholder={t('invoices.searchPlaceholder')}
+                value={query}
+                onChange={(e) => setQuery(e.currentTarget.value)}
+                w={280}
+                type="search"
+              />
+              <Select
+                label={t('invoices.statusFilter')}
+                placeholder={t('common.all')}
+                data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                value={status}
+                onChange={setStatus}
+                clearable
+                w={220}
+              />
+              <Checkbox label={t('invoices.openOnly')} checked={openOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} mb={8} />
+            </Group>
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('invoices.shown', { shown: format.number(rows.length), total: format.number(ledger.invoices.length) })}
+            </Text>
+          </Group>
+          <VirtualTable
+            label={t('invoices.table')}
+            rows={rows}
+            columns={columns}
+            rowKey={(r) => r.invoice.id}
+            initialSort={{ key: 'due', direction: 'descending' }}
+          />
+        </Stack>
+      )}
+    </>
+  );
+}

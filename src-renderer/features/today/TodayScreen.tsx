@@ -1,0 +1,119 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLedger, useSettings, useToday } from '../../ui/hooks';
+import { useFormat } from '../../ui/format';
+import { EmptyState } from '../../ui/EmptyState';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { customersToFollowUp } from '../../domain/ledger-summary';
+import { DEFAULT_SETTINGS } from '../../domain/model';
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/**
+ * The morning screen: what is owed, what is late, and the customers to follow up, most urgent first.
+ * The follow-up engine will replace the plain "overdue" rule by the planned actions of each policy.
+ */
+export function TodayScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ledger = useLedger();
+  const today = useToday();
+  const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
+
+  if (!ledger) return <Text>{t('app.loading')}</Text>;
+  if (ledger.invoices.length === 0) {
+    return (
+      <>
+        <ScreenHeader title={t('today.title')} intro={t('today.intro')} />
+        <EmptyState title={t('today.emptyTitle')} body={t('today.emptyBody')} />
+      </>
+    );
+  }
+
+  const toFollowUp = customersToFollowUp(ledger, today);
+  return (
+    <>
+      <ScreenHeader title={`${t('today.title')} · ${format.longDate(today)}`} intro={t('today.intro')} />
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Figure label={t('today.outstanding')} value={format.money(ledger.outstandingCents)} />
+          <Figure label={t('today.overdue')} value={format.money(ledger.overdueCents)} />
+          <Figure
+            label={t('today.overdueInvoices', { count: ledger.overdueInvoiceCount })}
+            value={t('today.customersToContact', { count: toFollowUp.length })}
+          />
+        </SimpleGrid>
+        <section aria-labelledby="today-worklist">
+          <Title order={2} size="h4" id="today-worklist">
+            {t('today.worklist')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('today.worklistHint')}
+          </Text>
+          {toFollowUp.length === 0 ? (
+            <Text>{t('today.nothingOverdue')}</Text>
+          ) : (
+            <Table striped highlightOnHover withTableBorder aria-labelledby="today-worklist">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('customers.name')}</Table.Th>
+                  <Table.Th>{t('nav.invoices')}</Table.Th>
+                  <Table.Th ta="right">{t('customers.overdue')}</Table.Th>
+                  <Table.Th>{t('today.oldestLate')}</Table.Th>
+                  <Table.Th>{t('today.lastContact')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {toFollowUp.map((row) => {
+                  const contact = row.customer.contacts.find((c) => c.id === row.customer.preferredContactId) ?? row.customer.contacts[0];
+                  const phone = contact?.mobile ?? contact?.phone;
+                  return (
+                    <Table.Tr key={row.customer.id}>
+                      <Table.Td>
+                        <Stack gap={0}>
+                          <Text fw={600} size="sm">
+                            {row.customer.name}
+                          </Text>
+                          {phone && (
+                            <Anchor href={`tel:${phone}`} size="xs">
+                              {phone}
+                            </Anchor>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {row.overdueInvoices.map((invoice) => (
+                            <Badge key={invoice.invoice.id} variant="outline" color="red" radius="sm" tt="none">
+                              {invoice.invoice.number}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {format.money(row.overdueCents)}
+                      </Table.Td>
+                      <Table.Td>{t('status.daysLate', { count: row.oldestDaysLate })}</Table.Td>
+                      <Table.Td>{row.lastInteractionAt ? format.instant(row.lastInteractionAt, timeZone) : t('today.never')}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          )}
+        </section>
+      </Stack>
+    </>
+  );
+}

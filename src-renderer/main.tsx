@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { ModalsProvider } from '@mantine/modals';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import { initI18n } from './i18n';
+import { getDatabase, getSettings } from './db';
+import { App } from './App';
+import { LedgerProvider } from './ui/hooks';
+import { os } from './os/client';
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  defaultRadius: 'md',
+});
+
+/** Reads the saved language before the first paint, so a shop set to English never flashes French. */
+async function start() {
+  const settings = await getSettings(getDatabase()).catch(() => null);
+  const language = settings?.language ?? 'fr';
+  await initI18n(language);
+  void os.app.setLanguage({ language }).catch(() => undefined);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme}>
+        <ModalsProvider>
+          <Notifications position="top-right" />
+          <LedgerProvider>
+            <App />
+          </LedgerProvider>
+        </ModalsProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { formatCents } from '../domain/money';
+import { formatDate } from '../domain/dates';
+import { LOCALES } from '../i18n';
+import type { CalendarDate, Language } from '../domain/model';
+
+/** Amounts and dates in the user's language, never concatenated by hand. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const language: Language = i18n.language === 'en' ? 'en' : 'fr';
+  const locale = LOCALES[language];
+  return {
+    language,
+    locale,
+    money: (cents: number) => formatCents(cents, locale),
+    date: (date: CalendarDate) => formatDate(date, language, 'short'),
+    longDate: (date: CalendarDate) => formatDate(date, language, 'long'),
+    instant: (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+    number: (n: number) => new Intl.NumberFormat(locale).format(n),
+  };
+}

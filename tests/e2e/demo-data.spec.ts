@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+test.describe('the demo data', () => {
+  test('one click fills every list, and it survives a reload', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.loadDemo();
+
+    await expect(page.getByRole('heading', { name: 'Clients à relancer' })).toBeVisible();
+    const worklist = page.getByRole('table', { name: 'Clients à relancer' });
+    await expect(worklist.getByRole('row').nth(1)).toBeVisible();
+    const followUps = (await worklist.getByRole('row').count()) - 1;
+    expect(followUps).toBeGreaterThanOrEqual(5);
+
+    await app.goTo('Clients');
+    await expect(app.table('Liste des clients')).toBeVisible();
+    const customers = await app.rowCount('Liste des clients');
+    expect(customers).toBeGreaterThanOrEqual(35);
+    expect(customers).toBeLessThanOrEqual(45);
+
+    await app.goTo('Factures');
+    const invoices = await app.rowCount('Liste des factures');
+    expect(invoices).toBeGreaterThanOrEqual(350);
+    expect(invoices).toBeLessThanOrEqual(450);
+    // Amounts are French-formatted ("1 234,50 €", with the no-break spaces Intl puts in).
+    const amount = app.table('Liste des factures').getByRole('cell', { name: /^\d{1,3}( \d{3})*,\d{2} €$/ }).first();
+    await expect(amount).toBeVisible();
+    expect(await amount.textContent()).toMatch(/^\d{1,3}(\u202f\d{3})*,\d{2}\u00a0€$/);
+
+    await app.goTo('Appels');
+    expect(await app.rowCount('Journal des appels')).toBeGreaterThan(0);
+
+    await app.goTo('Tableau de bord');
+    await expect(page.getByRole('heading', { name: 'Retards par ancienneté' })).toBeVisible();
+
+    await page.reload();
+    await app.goTo('Factures');
+    expect(await app.rowCount('Liste des factures')).toBe(invoices);
+    await app.goTo('Clients');
+    expect(await app.rowCount('Liste des clients')).toBe(customers);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the invoice list filters by status and searches by number, customer and amount', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/invoices');
+    await app.loadDemo();
+    const total = await app.rowCount('Liste des factures');
+
+    await page.getByRole('combobox', { name: 'Statut' }).click();
+    await page.getByRole('option', { name: 'Contestée' }).click();
+    const disputed = await app.rowCount('Liste des factures');
+    expect(disputed).toBeGreaterThanOrEqual(1);
+    expect(disputed).toBeLessThan(total);
+    await expect(app.table('Liste des factures').getByText('Contestée').first()).toBeVisible();
+
+    const number = await app.table('Liste des factures').getByRole('row').nth(1).getByRole('cell').first().innerText();
+    await page.getByRole('combobox', { name: 'Statut' }).click();
+    await page.getByRole('option', { name: 'Contestée' }).click(); // deselect
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill(number);
+    await expect.poll(() => app.rowCount('Liste des factures')).toBe(1);
+  });
+
+  test('loading the demo twice is refused, nothing is duplicated', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/settings');
+    await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+    await expect(page.getByText(/Données de démonstration chargées/)).toBeVisible();
+    await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
+    await expect(page.getByText(/Une erreur est survenue/)).toBeVisible();
+    await app.goTo('Clients');
+    const customers = await app.rowCount('Liste des clients');
+    expect(customers).toBeLessThanOrEqual(45);
+  });
+
+  test('erasing all data asks first, then empties every list', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/settings');
+    await app.loadDemo();
+    await page.getByRole('button', { name: 'Effacer toutes les données' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('Effacer définitivement');
+    await dialog.getByRole('button', { name: 'Effacer toutes les données' }).click();
+    await expect(page.getByText('Toutes les données ont été effacées.')).toBeVisible();
+    await app.goTo('Clients');
+    await expect(page.getByRole('heading', { name: 'Aucun client pour l’instant' })).toBeVisible();
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The app as a user sees it: navigation by link names, screens by their headings. */
+export class AppPage {
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+  }
+
+  static token(): string {
+    const token = process.env.RELANCE_WEB_TOKEN;
+    if (!token) throw new Error('RELANCE_WEB_TOKEN is not set (playwright.config.ts sets it)');
+    return token;
+  }
+
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/?token=${encodeURIComponent(AppPage.token())}${hash}`);
+    await expect(this.navigation).toBeVisible();
+  }
+
+  get navigation() {
+    return this.page.getByRole('navigation');
+  }
+
+  async goTo(linkName: string | RegExp): Promise<void> {
+    await this.navigation.getByRole('link', { name: linkName }).click();
+  }
+
+  heading(name: string | RegExp) {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  /** Loads the demo data from the first screen and waits until it is in the lists. */
+  async loadDemo(): Promise<void> {
+    await this.page.getByRole('button', { name: /Charger les données de démonstration|Load the demo data/ }).first().click();
+    await expect(this.page.getByText(/Données de démonstration chargées|Demo data loaded/)).toBeVisible();
+  }
+
+  table(name: string | RegExp) {
+    return this.page.getByRole('table', { name });
+  }
+
+  /** The number of data rows a virtualised table holds (not only those drawn). */
+  async rowCount(name: string | RegExp): Promise<number> {
+    const count = await this.table(name).getAttribute('aria-rowcount');
+    return Number(count) - 1;
+  }
+}

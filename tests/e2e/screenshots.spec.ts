@@ -1,0 +1,28 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+/** The README shows each main screen as these tests see it, with the demo data. */
+test('screenshots of each main screen for the README', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.loadDemo();
+  await page.getByText(/Données de démonstration chargées/).waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+
+  const screens: [string, string, () => Locator][] = [
+    ['Aujourd’hui', 'today', () => page.getByRole('table', { name: 'Clients à relancer' })],
+    ['Clients', 'customers', () => page.getByRole('table', { name: 'Liste des clients' })],
+    ['Factures', 'invoices', () => page.getByRole('table', { name: 'Liste des factures' })],
+    ['Appels', 'calls', () => page.getByRole('table', { name: 'Journal des appels' })],
+    ['Courriers', 'letters', () => app.heading('Courriers')],
+    ['Tableau de bord', 'dashboard', () => page.getByRole('heading', { name: 'Retards par ancienneté' })],
+    ['Réglages', 'settings', () => page.getByRole('heading', { name: 'Votre commerce' })],
+  ];
+  for (const [link, file, landmark] of screens) {
+    await app.goTo(link);
+    await expect(landmark()).toBeVisible();
+    // Let charts finish their entry animation.
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `docs/screenshots/${file}.png` });
+  }
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeElectron, type FakeElectron } from './fake-electron';
+
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
+
+vi.mock('electron', () => {
+  const module: Record<string, unknown> = {};
+  for (const name of ['app', 'dialog', 'Notification', 'shell']) {
+    Object.defineProperty(module, name, { enumerable: true, get: () => (fake.current as Record<string, unknown>)[name] });
+  }
+  return module;
+});
+
+const { createElectronPlatform } = await import('../../../src-main/electron/electron-platform');
+
+function makePlatform(window: unknown = null) {
+  const focusWindow = vi.fn();
+  const applyMenu = vi.fn();
+  const platform = createElectronPlatform({
+    dataDir: '/data/Relance',
+    appVersion: '0.1.0',
+    getWindow: () => window as never,
+    focusWindow,
+    applyMenu,
+  });
+  return { platform, focusWindow, applyMenu };
+}
+
+beforeEach(() => {
+  fake.current = createFakeElectron({ appData: '/data' });
+});
+
+describe('the Electron platform', () => {
+  it('asks where to save in the Documents folder, with a filter for the extension, modal to the window', async () => {
+    const window = { isDestroyed: () => false };
+    fake.current.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/test/Documents/relevé.csv' });
+    const { platform } = makePlatform(window);
+    const path = await platform.chooseSavePath({ suggestedName: 'relevé.csv', extension: 'csv', filterName: 'CSV' });
+    expect(path).toBe('/home/test/Documents/relevé.csv');
+    expect(fake.current.dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: join('/home/test/Documents', 'relevé.csv'),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      }),
+    );
+  });
+
+  it('returns null when the user cancels', async () => {
+    const { platform } = makePlatform();
+    expect(await platform.chooseSavePath({ suggestedName: 'sauvegarde.json', extension: 'json' })).toBeNull();
+    expect(fake.current.dialog.showSaveDialog.mock.calls[0]?.[0]).toMatchObject({ filters: [{ name: 'JSON', extensions: ['json'] }] });
+  });
+
+  it('shows a notification that brings the window forward when clicked', async () => {
+    const { platform, focusWindow } = makePlatform();
+    expect(await platform.showNotification({ title: '3 relances', body: 'à faire aujourd’hui' })).toBe(true);
+    const shown = fake.current.Notification.instances[0];
+    expect(shown?.options).toEqual({ title: '3 relances', body: 'à faire aujourd’hui' });
+    expect(shown?.show).toHaveBeenCalledTimes(1);
+    shown?.emit('click');
+    expect(focusWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports that it has no notifications when the system has none', async () => {
+    fake.current.Notification.supported = false;
+    const { platform } = makePlatform();
+    expect(await platform.showNotification({ title: 't', body: 'b' })).toBe(false);
+    expect(fake.current.Notification.instances).toHaveLength(0);
+  });
+
+  it('opens links with the system and rebuilds the menu when the language changes', async () => {
+    const { platform, applyMenu } = makePlatform();
+    expect(await platform.openExternal('https://wa.me/33612345678')).toBe(true);
+    expect(fake.current.shell.openExternal).toHaveBeenCalledWith('https://wa.me/33612345678');
+    platform.languageChanged('en');
+    expect(applyMenu).toHaveBeenCalledWith('en');
+    expect(platform.shell).toBe('electron');
+  });
+});
