@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { createElement, useEffect, useState } from 'react';
+import { IconChartBar, IconFileInvoice, IconMail, IconPhone, IconSettings, IconSun, IconUsers } from '@tabler/icons-react';
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SCREENS, useNavigation, type Screen } from './stores/navigation';
@@ -24,14 +25,14 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   settings: SettingsScreen,
 };
 
-const ICONS: Record<Screen, string> = {
-  today: '☀',
-  customers: '👥',
-  invoices: '🧾',
-  calls: '📞',
-  letters: '✉',
-  dashboard: '📊',
-  settings: '⚙',
+const ICONS: Record<Screen, typeof IconSun> = {
+  today: IconSun,
+  customers: IconUsers,
+  invoices: IconFileInvoice,
+  calls: IconPhone,
+  letters: IconMail,
+  dashboard: IconChartBar,
+  settings: IconSettings,
 };
 
 /** Commands from the application menu (Electron) reach the renderer as contract events. */
@@ -101,7 +102,7 @@ export function App() {
             key={name}
             href={`#/${name}`}
             label={t(`nav.${name}`)}
-            leftSection={<span aria-hidden="true">{ICONS[name]}</span>}
+            leftSection={createElement(ICONS[name], { size: 18, stroke: 1.6, 'aria-hidden': true })}
             active={screen === name}
             aria-current={screen === name ? 'page' : undefined}
             onClick={(event) => {

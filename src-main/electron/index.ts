@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
 import { createDispatcher } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { EventHub } from '../services/platform';

@@ -49,7 +49,7 @@ export function InvoicesScreen() {
     { key: 'customer', header: t('invoices.customer'), width: '2fr', render: (r) => r.customerName, sortValue: (r) => r.customerName },
     { key: 'issue', header: t('invoices.issueDate'), width: '1fr', render: (r) => format.date(r.invoice.issueDate), sortValue: (r) => r.invoice.issueDate },
     { key: 'due', header: t('invoices.dueDate'), width: '1fr', render: (r) => format.date(r.invoice.dueDate), sortValue: (r) => r.invoice.dueDate },
-    { key: 'total', header: t('invoices.total'), width: '1fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
+    { key: 'total', header: t('invoices.total'), width: '1.25fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
     { key: 'balance', header: t('invoices.balance'), width: '1fr', align: 'right', render: (r) => format.money(r.balanceCents), sortValue: (r) => r.balanceCents },
     { key: 'status', header: t('invoices.status'), width: '1.6fr', render: (r) => <StatusBadge status={r.status} daysLate={r.daysLate} />, sortValue: (r) => r.daysLate },
   ];

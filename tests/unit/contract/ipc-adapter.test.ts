@@ -6,7 +6,7 @@ import { createDispatcher } from '../../../src-main/dispatch';
 import { createServices } from '../../../src-main/services';
 import { EventHub, type Platform } from '../../../src-main/services/platform';
 import { forwardEvents, registerIpc } from '../../../src-main/electron/ipc';
-import { buildBridge, type Transport } from '../../../src-main/preload/bridge';
+import { type Transport } from '../../../src-main/preload/bridge';
 import type { RelanceBridge } from '../../../src-main/contract/methods';
 import { defineContractSuite } from './contract-suite';
 

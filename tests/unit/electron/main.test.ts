@@ -6,6 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { IPC_CALL_CHANNEL } from '../../../src-main/contract/names';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security-policy';
 import { createFakeElectron, emitCancellable, FakeWebContents, type FakeElectron } from './fake-electron';
+import type * as ElectronEntry from '../../../src-main/electron/index';
 
 /**
  * The Electron entry and window, wired against a fake `electron` module: what the window is given,
@@ -25,7 +26,7 @@ vi.mock('electron', () => {
   return module;
 });
 
-type RelanceApp = NonNullable<Awaited<(typeof import('../../../src-main/electron/index'))['startup']>>;
+type RelanceApp = NonNullable<Awaited<(typeof ElectronEntry)['startup']>>;
 
 let appData: string;
 let started: RelanceApp | null = null;
