@@ -9,5 +9,6 @@ export default defineConfig({
     // Component tests opt into jsdom with a `// @vitest-environment jsdom` line.
     testTimeout: 20_000,
     pool: 'forks',
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
 });
