@@ -3,28 +3,40 @@ import { create } from 'zustand';
 export const SCREENS = ['today', 'customers', 'invoices', 'calls', 'letters', 'dashboard', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-function screenFromHash(hash: string): Screen {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return (SCREENS as readonly string[]).includes(name ?? '') ? (name as Screen) : 'today';
+/** Where the user is: a screen, and for some screens the record shown (`#/customers/<id>`). */
+export interface Route {
+  screen: Screen;
+  id?: string;
 }
 
-interface NavigationState {
-  screen: Screen;
-  navigate(screen: Screen): void;
+export function parseHash(hash: string): Route {
+  const [name, id] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const screen = (SCREENS as readonly string[]).includes(name ?? '') ? (name as Screen) : 'today';
+  return id ? { screen, id: decodeURIComponent(id) } : { screen };
+}
+
+export function routeHref(route: Route): string {
+  return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
+}
+
+interface NavigationState extends Route {
+  navigate(screen: Screen, id?: string): void;
 }
 
 /**
  * Which screen is shown. UI state only (zustand); kept in the URL hash so that a reload, the back
- * button and a bookmark land on the same screen.
+ * button and a bookmark land on the same place.
  */
 export const useNavigation = create<NavigationState>((set) => ({
-  screen: screenFromHash(window.location.hash),
-  navigate(screen) {
-    if (window.location.hash !== `#/${screen}`) window.location.hash = `#/${screen}`;
-    set({ screen });
+  ...parseHash(window.location.hash),
+  navigate(screen, id) {
+    const href = routeHref(id ? { screen, id } : { screen });
+    if (window.location.hash !== href) window.location.hash = href;
+    set({ screen, id });
   },
 }));
 
 window.addEventListener('hashchange', () => {
-  useNavigation.setState({ screen: screenFromHash(window.location.hash) });
+  const route = parseHash(window.location.hash);
+  useNavigation.setState({ screen: route.screen, id: route.id });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { formatCents } from '../domain/money';
 import { formatDate } from '../domain/dates';
 import { LOCALES } from '../i18n';
@@ -18,5 +19,13 @@ export function useFormat() {
     instant: (iso: string, timeZone: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    phone: formatPhone,
   };
+}
+
+/** Phone numbers are stored E.164; French ones read as "06 12 34 56 78", foreign ones internationally. */
+export function formatPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === 'FR' ? parsed.formatNational() : parsed.formatInternational();
 }

@@ -87,3 +87,25 @@ test.describe('the demo data', () => {
     await expect(page.getByRole('heading', { name: 'Aucun client pour l’instant' })).toBeVisible();
   });
 });
+
+test.describe('the customer page', () => {
+  test('opens from Today and shows contacts, invoices, payments and the history', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.loadDemo();
+    await page.getByRole('table', { name: 'Clients à relancer' }).getByRole('link', { name: 'Hôtel des Voyageurs' }).click();
+    await expect(app.heading('Hôtel des Voyageurs')).toBeVisible();
+    await expect(page).toHaveURL(/#\/customers\/demo-customer-13$/);
+    await expect(page.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+    const invoices = page.getByRole('table', { name: 'Factures' });
+    await expect(invoices.getByText(/Payée en partie/).first()).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Paiements' }).getByRole('row')).not.toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Historique' })).toBeVisible();
+    // The page survives a reload (the address holds the customer).
+    await page.reload();
+    await expect(app.heading('Hôtel des Voyageurs')).toBeVisible();
+    await page.getByRole('button', { name: /Retour aux clients/ }).click();
+    await expect(app.heading('Clients')).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

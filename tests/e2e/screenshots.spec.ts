@@ -24,5 +24,9 @@ test('screenshots of each main screen for the README', async ({ page }) => {
     await page.waitForTimeout(600);
     await page.screenshot({ path: `docs/screenshots/${file}.png` });
   }
+  await app.goTo('Clients');
+  await page.getByRole('link', { name: 'Hôtel des Voyageurs' }).click();
+  await expect(page.getByRole('heading', { name: 'Historique' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/customer.png', fullPage: true });
   expect(app.consoleErrors).toEqual([]);
 });

@@ -1,5 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Stack, Text, TextInput } from '@mantine/core';
+import { routeHref, useNavigation } from '../../stores/navigation';
+import { CustomerPage } from './CustomerPage';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
@@ -10,6 +12,11 @@ import { normalizeName } from '../../domain/text';
 import type { CustomerRow } from '../../domain/ledger-summary';
 
 export function CustomersScreen() {
+  const customerId = useNavigation((s) => s.id);
+  return customerId ? <CustomerPage customerId={customerId} /> : <CustomerList />;
+}
+
+function CustomerList() {
   const { t } = useTranslation();
   const format = useFormat();
   const ledger = useLedger();
@@ -28,7 +35,17 @@ export function CustomersScreen() {
   }, [ledger, deferredQuery]);
 
   const columns: Column<CustomerRow>[] = [
-    { key: 'name', header: t('customers.name'), width: '2.2fr', render: (r) => r.customer.name, sortValue: (r) => r.customer.normalizedName },
+    {
+      key: 'name',
+      header: t('customers.name'),
+      width: '2.2fr',
+      render: (r) => (
+        <Anchor href={routeHref({ screen: 'customers', id: r.customer.id })} size="sm">
+          {r.customer.name}
+        </Anchor>
+      ),
+      sortValue: (r) => r.customer.normalizedName,
+    },
     { key: 'kind', header: t('customers.kind'), width: '1fr', render: (r) => t(`kind.${r.customer.kind}`), sortValue: (r) => r.customer.kind },
     { key: 'city', header: t('customers.city'), width: '1.2fr', render: (r) => r.customer.address?.city ?? t('common.none'), sortValue: (r) => r.customer.address?.city ?? '' },
     { key: 'open', header: t('customers.openInvoices'), width: '1fr', align: 'right', render: (r) => format.number(r.openInvoices), sortValue: (r) => r.openInvoices },

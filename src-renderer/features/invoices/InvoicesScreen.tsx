@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { routeHref } from '../../stores/navigation';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
@@ -46,7 +47,17 @@ export function InvoicesScreen() {
 
   const columns: Column<InvoiceRow>[] = [
     { key: 'number', header: t('invoices.number'), width: '1.1fr', render: (r) => r.invoice.number, sortValue: (r) => r.invoice.number },
-    { key: 'customer', header: t('invoices.customer'), width: '2fr', render: (r) => r.customerName, sortValue: (r) => r.customerName },
+    {
+      key: 'customer',
+      header: t('invoices.customer'),
+      width: '2fr',
+      render: (r) => (
+        <Anchor href={routeHref({ screen: 'customers', id: r.invoice.customerId })} size="sm">
+          {r.customerName}
+        </Anchor>
+      ),
+      sortValue: (r) => r.customerName,
+    },
     { key: 'issue', header: t('invoices.issueDate'), width: '1fr', render: (r) => format.date(r.invoice.issueDate), sortValue: (r) => r.invoice.issueDate },
     { key: 'due', header: t('invoices.dueDate'), width: '1fr', render: (r) => format.date(r.invoice.dueDate), sortValue: (r) => r.invoice.dueDate },
     { key: 'total', header: t('invoices.total'), width: '1.25fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { routeHref } from '../../stores/navigation';
 import { useLedger, useSettings, useToday } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
 import { EmptyState } from '../../ui/EmptyState';
@@ -82,12 +83,12 @@ export function TodayScreen() {
                     <Table.Tr key={row.customer.id}>
                       <Table.Td>
                         <Stack gap={0}>
-                          <Text fw={600} size="sm">
+                          <Anchor href={routeHref({ screen: 'customers', id: row.customer.id })} fw={600} size="sm">
                             {row.customer.name}
-                          </Text>
+                          </Anchor>
                           {phone && (
                             <Anchor href={`tel:${phone}`} size="xs">
-                              {phone}
+                              {format.phone(phone)}
                             </Anchor>
                           )}
                         </Stack>

@@ -1,0 +1,251 @@
+import { useMemo } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDatabase, listInteractionsForCustomer, listInvoicesForCustomer, listPaymentsForCustomer } from '../../db';
+import { useFormat } from '../../ui/format';
+import { useSettings, useToday } from '../../ui/hooks';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useNavigation } from '../../stores/navigation';
+import { summarizeLedger } from '../../domain/ledger-summary';
+import { DEFAULT_SETTINGS, type Interaction } from '../../domain/model';
+
+function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="lg" c={color}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** One customer: who to contact, what is owed, and everything that happened. */
+export function CustomerPage({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = useToday();
+  const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
+  const navigate = useNavigation((s) => s.navigate);
+
+  const data = useLiveQuery(async () => {
+    const db = getDatabase();
+    const customer = await db.customers.get(customerId);
+    if (!customer) return { customer: null } as const;
+    const [invoices, payments, timeline] = await Promise.all([
+      listInvoicesForCustomer(db, customerId),
+      listPaymentsForCustomer(db, customerId),
+      listInteractionsForCustomer(db, customerId),
+    ]);
+    return { customer, invoices, payments, timeline } as const;
+  }, [customerId]);
+
+  const summary = useMemo(
+    () => (data?.customer ? summarizeLedger([data.customer], data.invoices, data.timeline, today) : null),
+    [data, today],
+  );
+
+  if (!data) return <Text>{t('app.loading')}</Text>;
+  const back = (
+    <Button variant="subtle" px={0} w="fit-content" onClick={() => navigate('customers')}>
+      ← {t('customer.back')}
+    </Button>
+  );
+  if (!data.customer || !summary) {
+    return (
+      <Stack>
+        {back}
+        <Alert color="yellow">{t('customer.notFound')}</Alert>
+      </Stack>
+    );
+  }
+
+  const { customer, payments, timeline } = data;
+  const row = summary.customers[0]!;
+  const invoiceNumbers = new Map(data.invoices.map((i) => [i.id, i.number]));
+  const credit = payments.reduce((sum, p) => sum + p.amountCents - p.allocations.reduce((s, a) => s + a.amountCents, 0), 0);
+
+  const describe = (entry: Interaction) => {
+    const parts = [t(`customer.interactionKinds.${entry.kind}`)];
+    if (entry.channel) parts.push(t(`channels.${entry.channel}`));
+    if (entry.callOutcome) parts.push(t(`calls.outcomes.${entry.callOutcome}`));
+    if (entry.status) parts.push(t(`customer.reminderStatus.${entry.status}`));
+    return parts.join(' · ');
+  };
+
+  return (
+    <Stack gap="lg">
+      {back}
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {customer.name}
+        </Title>
+        <Group gap="xs">
+          <Badge variant="light" tt="none">
+            {t(`kind.${customer.kind}`)}
+          </Badge>
+          {customer.siret && <Text size="sm" c="dimmed">{t('customer.siret', { siret: customer.siret })}</Text>}
+          <Text size="sm" c="dimmed">
+            {t('customer.language', { language: t(`languages.${customer.language}`) })} · {t('customer.channel', { channel: t(`channels.${customer.preferredChannel}`) })}
+          </Text>
+          {customer.tags.map((tag) => (
+            <Badge key={tag} variant="outline" color="gray" tt="none">
+              {tag}
+            </Badge>
+          ))}
+        </Group>
+      </Stack>
+      {customer.doNotChase && <Alert color="red">{t('customer.doNotChase', { reason: customer.doNotChase.reason })}</Alert>}
+      {customer.pausedUntil && customer.pausedUntil >= today && (
+        <Alert color="yellow">{t('customer.pausedUntil', { date: format.longDate(customer.pausedUntil) })}</Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Figure label={t('customer.balance')} value={format.money(row.balanceCents)} />
+        <Figure label={t('customer.overdue')} value={format.money(row.overdueCents)} color={row.overdueCents > 0 ? 'red' : undefined} />
+        <Figure label={t('customer.credit')} value={format.money(credit)} />
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="customer-contacts">
+          <Title order={2} size="h4" id="customer-contacts" mb="xs">
+            {t('customer.contacts')}
+          </Title>
+          {customer.contacts.length === 0 ? (
+            <Text size="sm">{t('customer.noContact')}</Text>
+          ) : (
+            <Stack gap="xs">
+              {customer.contacts.map((contact) => (
+                <Stack key={contact.id} gap={0}>
+                  <Text fw={600} size="sm">
+                    {contact.name}
+                    {contact.role ? ` · ${contact.role}` : ''}
+                    {contact.id === customer.preferredContactId ? ` · ${t('customer.preferred')}` : ''}
+                  </Text>
+                  <Group gap="md">
+                    {contact.email && <Anchor href={`mailto:${contact.email}`} size="sm">{contact.email}</Anchor>}
+                    {contact.phone && <Anchor href={`tel:${contact.phone}`} size="sm">{format.phone(contact.phone)}</Anchor>}
+                    {contact.mobile && <Anchor href={`tel:${contact.mobile}`} size="sm">{format.phone(contact.mobile)}</Anchor>}
+                  </Group>
+                </Stack>
+              ))}
+            </Stack>
+          )}
+        </Paper>
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="customer-address">
+          <Title order={2} size="h4" id="customer-address" mb="xs">
+            {t('customer.address')}
+          </Title>
+          {customer.address ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {[...customer.address.lines, `${customer.address.postcode} ${customer.address.city}`, customer.address.country === 'FR' ? '' : customer.address.country]
+                .filter(Boolean)
+                .join('\n')}
+            </Text>
+          ) : (
+            <Alert color="yellow" p="xs">
+              {t('customer.noAddress')}
+            </Alert>
+          )}
+        </Paper>
+      </SimpleGrid>
+
+      <section aria-labelledby="customer-invoices">
+        <Title order={2} size="h4" id="customer-invoices" mb="xs">
+          {t('customer.invoices')}
+        </Title>
+        <Table striped withTableBorder aria-labelledby="customer-invoices">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('invoices.number')}</Table.Th>
+              <Table.Th>{t('invoices.issueDate')}</Table.Th>
+              <Table.Th>{t('invoices.dueDate')}</Table.Th>
+              <Table.Th ta="right">{t('invoices.total')}</Table.Th>
+              <Table.Th ta="right">{t('invoices.balance')}</Table.Th>
+              <Table.Th>{t('invoices.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...summary.invoices]
+              .sort((a, b) => b.invoice.dueDate.localeCompare(a.invoice.dueDate))
+              .map((r) => (
+                <Table.Tr key={r.invoice.id}>
+                  <Table.Td>{r.invoice.number}</Table.Td>
+                  <Table.Td>{format.date(r.invoice.issueDate)}</Table.Td>
+                  <Table.Td>{format.date(r.invoice.dueDate)}</Table.Td>
+                  <Table.Td ta="right">{format.money(r.invoice.totalCents)}</Table.Td>
+                  <Table.Td ta="right">{format.money(r.balanceCents)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={r.status} daysLate={r.daysLate} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <section aria-labelledby="customer-payments">
+          <Title order={2} size="h4" id="customer-payments" mb="xs">
+            {t('customer.payments')}
+          </Title>
+          {payments.length === 0 ? (
+            <Text size="sm">{t('customer.noPayments')}</Text>
+          ) : (
+            <Table withTableBorder aria-labelledby="customer-payments">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('customer.paymentDate')}</Table.Th>
+                  <Table.Th>{t('customer.paymentMethod')}</Table.Th>
+                  <Table.Th>{t('nav.invoices')}</Table.Th>
+                  <Table.Th ta="right">{t('customer.paymentAmount')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {payments.map((payment) => (
+                  <Table.Tr key={payment.id}>
+                    <Table.Td>{format.date(payment.date)}</Table.Td>
+                    <Table.Td>{t(`paymentMethods.${payment.method}`)}</Table.Td>
+                    <Table.Td>{payment.allocations.map((a) => invoiceNumbers.get(a.invoiceId) ?? '?').join(', ')}</Table.Td>
+                    <Table.Td ta="right">{format.money(payment.amountCents)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </section>
+        <section aria-labelledby="customer-timeline">
+          <Title order={2} size="h4" id="customer-timeline">
+            {t('customer.timeline')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('customer.timelineHint')}
+          </Text>
+          {timeline.length === 0 ? (
+            <Text size="sm">{t('customer.noTimeline')}</Text>
+          ) : (
+            <Timeline bulletSize={14} lineWidth={2} aria-label={t('customer.timeline')}>
+              {timeline.map((entry) => (
+                <Timeline.Item key={entry.id} title={describe(entry)}>
+                  <Text size="xs" c="dimmed">
+                    {format.instant(entry.at, timeZone)}
+                    {entry.invoiceIds.length > 0 ? ` · ${entry.invoiceIds.map((id) => invoiceNumbers.get(id) ?? '?').join(', ')}` : ''}
+                  </Text>
+                  {entry.subject && <Text size="sm">{entry.subject}</Text>}
+                  {entry.notes && (
+                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                      {entry.notes}
+                    </Text>
+                  )}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </section>
+      </SimpleGrid>
+    </Stack>
+  );
+}
