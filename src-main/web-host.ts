@@ -44,7 +44,7 @@ export interface WebHost {
 
 /** Body caps: files may carry a backup; everything else is small. */
 const DEFAULT_BODY_LIMIT = 256 * 1024;
-const BODY_LIMITS: Record<string, number> = { 'files.saveAs': 48 * 1024 * 1024 };
+const BODY_LIMITS: Record<string, number> = { 'files.saveAs': 48 * 1024 * 1024, 'backup.saveDaily': 48 * 1024 * 1024 };
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

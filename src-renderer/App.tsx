@@ -14,6 +14,8 @@ import { DashboardScreen } from './features/dashboard/DashboardScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { changeLanguage } from './features/settings/language';
 import { useMorningWakeUp } from './features/today/useMorningWakeUp';
+import { useDailyBackup } from './features/data/useDailyBackup';
+import { ImportWizardHost } from './features/import/ImportButton';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   today: TodayScreen,
@@ -65,6 +67,7 @@ export function App() {
   const accessDenied = useHostAccess();
   useMenuCommands();
   useMorningWakeUp();
+  useDailyBackup();
   const Current = SCREEN_COMPONENTS[screen];
 
   useEffect(() => {
@@ -119,6 +122,7 @@ export function App() {
           </Alert>
         )}
         <Current />
+        <ImportWizardHost />
       </AppShell.Main>
     </AppShell>
   );

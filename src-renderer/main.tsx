@@ -3,8 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
+import { LocalizedDates } from './ui/LocalizedDates';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fr';
+import 'dayjs/locale/en-gb';
 import './styles.css';
 import { initI18n } from './i18n';
 import { getDatabase, getSettings } from './db';
@@ -29,12 +33,14 @@ async function start() {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme}>
+        <LocalizedDates>
         <ModalsProvider>
           <Notifications position="top-right" />
           <LedgerProvider>
             <App />
           </LedgerProvider>
         </ModalsProvider>
+        </LocalizedDates>
       </MantineProvider>
     </StrictMode>,
   );

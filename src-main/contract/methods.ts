@@ -22,6 +22,14 @@ const fileName = z
     message: 'must be a file name, without a folder',
   });
 
+/** Daily backups kept by main in `<data>/backups`, named by the shop's calendar day. */
+const dailyBackupName = z.string().regex(/^relance-\d{4}-\d{2}-\d{2}\.json$/, 'must be relance-YYYY-MM-DD.json');
+const backupFile = z.object({
+  fileName: dailyBackupName,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  bytes: z.number().int().nonnegative(),
+});
+
 export const methods = {
   'app.info': {
     args: z.object({}).strict(),
@@ -88,6 +96,25 @@ export const methods = {
   'scheduler.getNextWake': {
     args: z.object({}).strict(),
     result: z.object({ nextWakeAt: isoInstant.nullable(), reason: z.string().nullable() }),
+  },
+  'backup.saveDaily': {
+    args: z
+      .object({
+        /** The full backup (dexie-export-import JSON), base64. */
+        contentBase64: z.base64().min(1).max(35_000_000),
+        /** The shop's time zone: it decides which calendar day the backup belongs to. */
+        timeZone: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    result: backupFile.extend({ replaced: z.boolean(), deleted: z.array(dailyBackupName) }),
+  },
+  'backup.list': {
+    args: z.object({}).strict(),
+    result: z.object({ backups: z.array(backupFile) }),
+  },
+  'backup.read': {
+    args: z.object({ fileName: dailyBackupName }).strict(),
+    result: z.object({ fileName: dailyBackupName, contentBase64: z.base64() }),
   },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

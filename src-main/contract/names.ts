@@ -11,6 +11,9 @@ export const METHOD_NAMES = [
   'shell.openExternal',
   'scheduler.setNextWake',
   'scheduler.getNextWake',
+  'backup.saveDaily',
+  'backup.list',
+  'backup.read',
 ] as const;
 
 export const EVENT_NAMES = ['scheduler.wake', 'app.command'] as const;

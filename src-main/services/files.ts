@@ -8,9 +8,9 @@ import { ContractError } from '../contract/errors';
  * name: the bytes go to a temporary file beside it, are flushed, then renamed over the target.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    await mkdir(dirname(path), { recursive: true });
     const handle = await open(temporary, 'wx', 0o600);
     try {
       await handle.writeFile(data);
@@ -20,7 +20,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array): Promise<v
     }
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw toIoError(error, path);
   }
 }
@@ -35,6 +35,8 @@ export function toIoError(error: unknown, path: string): ContractError {
     EROFS: 'the folder is read-only',
     ENOENT: 'the folder does not exist',
     EISDIR: 'a folder has that name',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'part of the path is a file, not a folder',
   };
   const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
   return new ContractError('io-error', `Could not write ${path}: ${reason}`);

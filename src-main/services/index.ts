@@ -5,6 +5,7 @@ import type { EventSink, Platform } from './platform';
 import { Scheduler } from './scheduler';
 import { checkExternalUrl } from './external-links';
 import { extensionOf, writeFileAtomic } from './files';
+import { BackupStore } from './backups';
 
 export type Handlers = {
   [M in MethodName]: (args: z.output<Methods[M]['args']>) => Promise<MethodResult<M>>;
@@ -22,6 +23,7 @@ export async function createServices(platform: Platform, events: EventSink): Pro
   const notify = (notification: { title: string; body: string }) => platform.showNotification(notification);
   const scheduler = new Scheduler({ dataDir: platform.dataDir, events, notify });
   await scheduler.start();
+  const backups = new BackupStore(platform.dataDir);
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -56,6 +58,14 @@ export async function createServices(platform: Platform, events: EventSink): Pro
     'scheduler.setNextWake': async ({ at, reason, notification }) =>
       scheduler.setNextWake(at, reason, notification),
     'scheduler.getNextWake': async () => scheduler.nextWake,
+    // Main's own clock dates the backup; the renderer only says in which time zone days count.
+    'backup.saveDaily': async ({ contentBase64, timeZone }) =>
+      backups.saveDaily(Buffer.from(contentBase64, 'base64'), new Date().toISOString(), timeZone),
+    'backup.list': async () => ({ backups: await backups.list() }),
+    'backup.read': async ({ fileName }) => ({
+      fileName,
+      contentBase64: Buffer.from(await backups.read(fileName)).toString('base64'),
+    }),
   };
 
   return { handlers, scheduler, stop: () => scheduler.stop() };

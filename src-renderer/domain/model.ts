@@ -93,7 +93,18 @@ export interface Invoice {
   updatedAt: IsoInstant;
 }
 
-export type PaymentMethod = 'virement' | 'cheque' | 'carte' | 'especes' | 'prelevement';
+/**
+ * `autre`: a payment whose means is unknown (e.g. paid amounts read from an invoicing tool's export);
+ * `avoir`: a credit note applied to invoices (see db/ledger-repo.ts, `addCreditNote`).
+ */
+export type PaymentMethod = 'virement' | 'cheque' | 'carte' | 'especes' | 'prelevement' | 'autre' | 'avoir';
+
+/**
+ * Where a payment comes from: typed by the user, read from an imported file, or a credit note turned
+ * into a payment. A `credit-note` payment has the id `avoir-<credit note id>` and the credit note's
+ * `paidCents` equals its amount (the credit note is "used"; see db/ledger-repo.ts).
+ */
+export type PaymentSource = 'manual' | 'import' | 'credit-note';
 
 export interface PaymentAllocation {
   invoiceId: string;
@@ -107,6 +118,8 @@ export interface Payment {
   amountCents: Cents;
   method: PaymentMethod;
   reference?: string;
+  /** Absent on payments recorded before the field existed: read as `manual`. */
+  source?: PaymentSource;
   /** How the payment settles invoices; what is not allocated stays as a credit on the customer. */
   allocations: PaymentAllocation[];
   /** Denormalised from `allocations` for the multi-entry index. */

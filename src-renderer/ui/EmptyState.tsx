@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../stores/navigation';
 import { useLoadDemo } from '../features/demo/useLoadDemo';
+import { ImportButton } from '../features/import/ImportButton';
 
 /**
  * What a screen shows before there is anything to show: what the screen is for and what to do
@@ -22,6 +23,7 @@ export function EmptyState({ title, body, showSettings = true }: { title: string
           <Button onClick={() => void loadDemo()} loading={loading}>
             {t('common.loadDemo')}
           </Button>
+          <ImportButton />
           {showSettings && (
             <Button variant="default" onClick={() => navigate('settings')}>
               {t('common.goToSettings')}

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Scheduler, type SchedulerClock } from '../../src-main/services/scheduler';
 import { EventHub } from '../../src-main/services/platform';
 import type { EventPayload } from '../../src-main/contract/methods';
@@ -63,6 +63,8 @@ function makeScheduler(clock: ManualClock) {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits for the wake-ups fired so far (the scheduler persists before it emits, which takes a disk sync). */
+const wakesReach = (count: number) => vi.waitFor(() => expect(wakes).toHaveLength(count), { timeout: 5000 });
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'relance-scheduler-'));
@@ -82,7 +84,7 @@ describe('Scheduler', () => {
     await flush();
     expect(wakes).toHaveLength(0);
     clock.advance(1);
-    await flush();
+    await wakesReach(1);
     expect(wakes).toEqual([
       { at: new Date(T0 + 2 * HOUR).toISOString(), scheduledFor: new Date(T0 + 2 * HOUR).toISOString(), reason: '3 relances', cause: 'timer' },
     ]);
@@ -100,7 +102,7 @@ describe('Scheduler', () => {
     await scheduler.setNextWake(new Date(T0 + 40 * 24 * HOUR).toISOString());
     expect(clock.pending).toEqual([HOUR]);
     clock.advance(40 * 24 * HOUR);
-    await flush();
+    await wakesReach(1);
     expect(wakes.map((w) => w.cause)).toEqual(['timer']);
   });
 
@@ -111,7 +113,7 @@ describe('Scheduler', () => {
     await scheduler.setNextWake(new Date(T0 + 30 * 60_000).toISOString());
     clock.sleep(5 * HOUR);
     scheduler.resume();
-    await flush();
+    await wakesReach(1);
     expect(wakes.map((w) => w.cause)).toEqual(['resume']);
     expect(wakes[0]?.scheduledFor).toBe(new Date(T0 + 30 * 60_000).toISOString());
   });
@@ -125,7 +127,7 @@ describe('Scheduler', () => {
 
     const second = makeScheduler(new ManualClock(T0 + 10 * HOUR));
     await second.start();
-    await flush();
+    await wakesReach(1);
     expect(wakes.map((w) => [w.cause, w.reason])).toEqual([['missed', 'relances du matin']]);
 
     const third = makeScheduler(new ManualClock(T0 + 11 * HOUR));
@@ -151,5 +153,19 @@ describe('Scheduler', () => {
     await flush();
     expect(wakes).toHaveLength(0);
     expect(clock.pending).toEqual([]);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('reports a folder problem as a clear io-error and leaves no temporary file', async () => {
+    const { writeFileAtomic } = await import('../../src-main/services/files');
+    const { readdir } = await import('node:fs/promises');
+    const blocker = join(dir, 'not-a-folder');
+    await writeFile(blocker, 'x');
+    await expect(writeFileAtomic(join(blocker, 'sub', 'file.json'), new Uint8Array([1]))).rejects.toMatchObject({
+      code: 'io-error',
+      message: expect.stringMatching(/not a folder/),
+    });
+    expect(await readdir(dir)).toEqual(['not-a-folder']);
   });
 });

@@ -1,5 +1,11 @@
-import { useMemo } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { PaymentDialog } from '../payments/PaymentDialog';
+import { InvoiceFormDialog } from '../invoices/InvoiceFormDialog';
+import { InvoiceActionsMenu } from '../invoices/InvoiceActions';
+import { CustomerFormDialog, type CustomerFormFocus } from './CustomerFormDialog';
+import { CustomerWarningsAlert } from './CustomerWarnings';
+import { useChangeDescription } from './history-text';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase, listInteractionsForCustomer, listInvoicesForCustomer, listPaymentsForCustomer } from '../../db';
@@ -8,7 +14,7 @@ import { useSettings, useToday } from '../../ui/hooks';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useNavigation } from '../../stores/navigation';
 import { summarizeLedger } from '../../domain/ledger-summary';
-import { DEFAULT_SETTINGS, type Interaction } from '../../domain/model';
+import { DEFAULT_SETTINGS, type Interaction, type Invoice } from '../../domain/model';
 
 function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
@@ -30,6 +36,12 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const today = useToday();
   const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
   const navigate = useNavigation((s) => s.navigate);
+  const describeChange = useChangeDescription();
+  const [paying, setPaying] = useState(false);
+  /** The customer form, open (with the field to fix, if it opened from a warning) or not. */
+  const [editing, setEditing] = useState<{ focus?: CustomerFormFocus } | null>(null);
+  /** The invoice form: `{}` for a new invoice of this customer, `{ invoice }` to edit one. */
+  const [invoiceForm, setInvoiceForm] = useState<{ invoice?: Invoice } | null>(null);
 
   const data = useLiveQuery(async () => {
     const db = getDatabase();
@@ -69,6 +81,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const credit = payments.reduce((sum, p) => sum + p.amountCents - p.allocations.reduce((s, a) => s + a.amountCents, 0), 0);
 
   const describe = (entry: Interaction) => {
+    const change = describeChange(entry);
+    if (change) return change;
     const parts = [t(`customer.interactionKinds.${entry.kind}`)];
     if (entry.channel) parts.push(t(`channels.${entry.channel}`));
     if (entry.callOutcome) parts.push(t(`calls.outcomes.${entry.callOutcome}`));
@@ -98,6 +112,30 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           ))}
         </Group>
       </Stack>
+      <Group>
+        <Button onClick={() => setPaying(true)}>{t('payment.record')}</Button>
+        <Button variant="default" onClick={() => setInvoiceForm({})}>
+          {t('ledger.invoiceForm.newButton')}
+        </Button>
+        <Button variant="default" onClick={() => setEditing({})}>
+          {t('ledger.customerForm.editButton')}
+        </Button>
+      </Group>
+      <CustomerWarningsAlert customer={customer} onFix={(focus) => setEditing({ focus })} />
+      {editing && <CustomerFormDialog customer={customer} {...(editing.focus ? { focus: editing.focus } : {})} onClose={() => setEditing(null)} />}
+      {invoiceForm && (
+        <InvoiceFormDialog
+          {...(invoiceForm.invoice ? { invoice: invoiceForm.invoice } : { customerId: customer.id })}
+          onClose={() => setInvoiceForm(null)}
+        />
+      )}
+      {paying && (
+        <PaymentDialog
+          customer={customer}
+          openInvoices={data.invoices.filter((i) => i.kind === 'invoice' && !i.cancelled && !i.writeOff && i.totalCents > i.paidCents)}
+          onClose={() => setPaying(false)}
+        />
+      )}
       {customer.doNotChase && <Alert color="red">{t('customer.doNotChase', { reason: customer.doNotChase.reason })}</Alert>}
       {customer.pausedUntil && customer.pausedUntil >= today && (
         <Alert color="yellow">{t('customer.pausedUntil', { date: format.longDate(customer.pausedUntil) })}</Alert>
@@ -166,6 +204,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               <Table.Th ta="right">{t('invoices.total')}</Table.Th>
               <Table.Th ta="right">{t('invoices.balance')}</Table.Th>
               <Table.Th>{t('invoices.status')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('ledger.actions.column')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -180,6 +221,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                   <Table.Td ta="right">{format.money(r.balanceCents)}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={r.status} daysLate={r.daysLate} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <InvoiceActionsMenu row={r} onEdit={(invoice) => setInvoiceForm({ invoice })} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Anchor, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { routeHref } from '../../stores/navigation';
+import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
@@ -93,6 +94,9 @@ export function InvoicesScreen() {
                 w={220}
               />
               <Checkbox label={t('invoices.openOnly')} checked={openOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} mb={8} />
+            </Group>
+            <Group>
+              <ImportButton />
             </Group>
             <Text size="sm" c="dimmed" aria-live="polite">
               {t('invoices.shown', { shown: format.number(rows.length), total: format.number(ledger.invoices.length) })}

@@ -27,6 +27,7 @@ import { MAX_LOGO_BYTES, normalizeIban, validateShopIdentity, type ShopField } f
 import type { Language, ShopIdentity } from '../../domain/model';
 import { useAppInfo } from './useAppInfo';
 import { changeLanguage } from './language';
+import { DataSection } from '../data/DataSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -242,6 +243,7 @@ export function SettingsScreen() {
                 {t('settings.clearAll')}
               </Button>
             </Group>
+            <DataSection />
           </Stack>
         </Section>
         <Section title={t('settings.about')}>

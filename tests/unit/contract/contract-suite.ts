@@ -125,6 +125,24 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       }
     });
 
+    it('keeps a daily backup and gives it back byte for byte', async () => {
+      const h = await setup();
+      try {
+        const content = Buffer.from(JSON.stringify({ relance: { format: 'test' }, rows: ['é', '€'] }), 'utf8');
+        const saved = await h.bridge.backup.saveDaily({ contentBase64: content.toString('base64'), timeZone: 'Europe/Paris' });
+        expect(saved.fileName).toMatch(/^relance-\d{4}-\d{2}-\d{2}\.json$/);
+        expect(saved.bytes).toBe(content.length);
+        const { backups } = await h.bridge.backup.list({});
+        expect(backups.map((b) => b.fileName)).toEqual([saved.fileName]);
+        const read = await h.bridge.backup.read({ fileName: saved.fileName });
+        expect(Buffer.from(read.contentBase64, 'base64')).toEqual(content);
+        const error = await errorOf(h.bridge.backup.read({ fileName: '../web-host.json' as never }));
+        expect(error.code).toBe('invalid-arguments');
+      } finally {
+        await h.teardown();
+      }
+    });
+
     it('refuses an event name outside the contract', async () => {
       const h = await setup();
       try {

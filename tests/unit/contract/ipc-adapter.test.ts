@@ -145,7 +145,7 @@ describe('Electron IPC adapter', () => {
     const stop = await startElectronSide(dir);
     try {
       const bridge = (await loadPreload()) as unknown as Record<string, unknown>;
-      expect(Object.keys(bridge).sort()).toEqual(['app', 'files', 'notify', 'on', 'scheduler', 'shell']);
+      expect(Object.keys(bridge).sort()).toEqual(['app', 'backup', 'files', 'notify', 'on', 'scheduler', 'shell']);
       expect(JSON.stringify(Object.keys(bridge.scheduler as object))).toBe('["setNextWake","getNextWake"]');
       expect(Object.values(bridge).some((v) => v === fakeElectron.ipcRenderer)).toBe(false);
     } finally {

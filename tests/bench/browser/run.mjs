@@ -1,0 +1,554 @@
+/**
+ * Browser benchmarks: the real renderer in Chromium against the real web host, on 100,000 invoices.
+ *
+ *   node tests/bench/browser/run.mjs [--rows 100000] [--no-docs]
+ *
+ * 1. Import of a generated French CSV through the app's import wizard (parse + check, then the write),
+ *    against a raw IndexedDB bulk insert of as many invoice-shaped objects (no Dexie, one transaction).
+ * 2. The longest task while scrolling the invoice list over its whole height, against the same scroll
+ *    on the demo data (~430 invoices).
+ * 3. Cold start to an interactive Today (heading and worklist visible).
+ *
+ * Builds when out/ is missing, starts its own web host (free port, never 47811, temporary data folder),
+ * prints one table and writes it into docs/benchmarks.md. Nothing fails on a missed target: the table
+ * says it. See docs/benchmarks.md for how to read it.
+ */
+import { spawn, execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { generateFrenchCsv } from './csv.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+process.chdir(ROOT);
+
+const args = process.argv.slice(2);
+const argValue = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROWS = Number(argValue('--rows') ?? process.env.RELANCE_BENCH_ROWS ?? 100_000);
+const WRITE_DOCS = !args.includes('--no-docs');
+const RESERVED_PORTS = new Set([47811]); // the e2e tests' port
+const RUN_LIMIT_MS = 5 * 60_000;
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (message) => console.log(`[bench ${elapsed()}] ${message}`);
+
+// ---------------------------------------------------------------------------------------------------
+// Host and browser
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => (RESERVED_PORTS.has(port) ? freePort().then(resolvePort, reject) : resolvePort(port)));
+    });
+  });
+}
+
+function startHost(dataDir, port, token) {
+  return new Promise((resolveHost, reject) => {
+    const child = spawn(process.execPath, ['out/main/web-host.js'], {
+      env: {
+        ...process.env,
+        RELANCE_DATA_DIR: dataDir,
+        RELANCE_EXPORT_DIR: join(dataDir, 'exports'),
+        RELANCE_WEB_TOKEN: token,
+        RELANCE_PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveHost({ child, url: match[0] });
+      }
+    };
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 20_000);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  });
+}
+
+function stopHost(child) {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolveStop());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+// The flags of playwright.config.ts.
+const LAUNCH = SYSTEM_CHROMIUM
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    }
+  : {};
+const CONTEXT = { locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } };
+
+// ---------------------------------------------------------------------------------------------------
+// The measures
+
+/** Opens the app at `hash` in `page` and waits for the navigation. */
+async function openApp(page, url, hash = '') {
+  await page.goto(url + hash);
+  await page.getByRole('navigation').waitFor();
+}
+
+async function invoiceCount(page) {
+  return Number(await page.getByRole('table', { name: 'Liste des factures' }).getAttribute('aria-rowcount')) - 1;
+}
+
+async function waitForInvoiceCount(page, expected, timeout = 120_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const table = page.getByRole('table', { name: 'Liste des factures' });
+    if ((await table.count()) > 0 && (await invoiceCount(page)) === expected) return;
+    if (Date.now() > deadline) throw new Error(`the invoice list never showed ${expected} invoices`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * The import through the wizard. Times are taken inside the page (performance.now()), from the
+ * file input's `change` event to the column step, and from the click on "Importer" to the
+ * "Import terminé" status appearing in the DOM.
+ */
+async function measureImport(page, url, csvPath, rows) {
+  await openApp(page, url, '#/invoices');
+  await page.evaluate(() => {
+    const marks = (window.__bench = {});
+    document.addEventListener('change', (event) => {
+      if (event.target instanceof HTMLInputElement && event.target.type === 'file') marks.fileChosen = performance.now();
+    }, true);
+    document.addEventListener('click', (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (button?.textContent?.trim() === 'Importer') marks.importClicked = performance.now();
+    }, true);
+    new MutationObserver(() => {
+      const text = document.body.textContent ?? '';
+      if (marks.fileChosen && !marks.columns && /encodage utf-8/.test(text)) marks.columns = performance.now();
+      if (marks.importClicked && !marks.done && text.includes('Import terminé')) marks.done = performance.now();
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Importer un fichier CSV' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'Importer des factures' });
+  const chooser = page.waitForEvent('filechooser');
+  await wizard.getByRole('button', { name: 'Choisir un fichier CSV' }).click();
+  await (await chooser).setFiles(csvPath);
+  await wizard.getByText(/encodage utf-8/).waitFor({ timeout: 240_000 });
+  await wizard.getByRole('button', { name: 'Continuer' }).click();
+  const summary = wizard.getByText(/factures? nouvelles?/);
+  await summary.waitFor();
+  const summaryText = (await wizard.getByRole('list').innerText()).replace(/\s+/g, ' ');
+  const importButton = wizard.getByRole('button', { name: 'Importer', exact: true });
+  if (await importButton.isDisabled()) throw new Error(`the wizard refuses the file: ${summaryText}`);
+  await importButton.click();
+  const status = wizard.getByRole('status');
+  await status.waitFor({ timeout: 240_000 });
+  const statusText = (await status.innerText()).replace(/\s+/g, ' ');
+  const marks = await page.evaluate(() => window.__bench);
+  await wizard.getByRole('button', { name: 'Fermer' }).click();
+  await waitForInvoiceCount(page, rows);
+  return {
+    parseMs: marks.columns - marks.fileChosen,
+    importMs: marks.done - marks.importClicked,
+    summaryText,
+    statusText,
+    records: await page.evaluate(() => {
+      return new Promise((resolveCounts, reject) => {
+        const open = indexedDB.open('relance');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['customers', 'invoices', 'payments', 'interactions'].filter((n) => db.objectStoreNames.contains(n));
+          const tx = db.transaction(names, 'readonly');
+          const counts = {};
+          for (const name of names) tx.objectStore(name).count().onsuccess = (e) => (counts[name] = e.target.result);
+          tx.oncomplete = () => {
+            db.close();
+            resolveCounts(counts);
+          };
+        };
+      });
+    }),
+  };
+}
+
+/**
+ * The limit: `rows` invoice-shaped plain objects put in ONE readwrite transaction of a fresh database
+ * (no Dexie), with the same primary key and indexes as the app's invoices table. The objects are
+ * made before the clock starts; the time ends at the transaction's `complete`.
+ */
+async function measureRawInsert(page, rows, { indexes = true, payments = 0 } = {}) {
+  return page.evaluate(
+    async ({ rows, indexes, payments }) => {
+      const name = `relance-bench-raw-${Math.random().toString(36).slice(2)}`;
+      const db = await new Promise((resolveOpen, reject) => {
+        const request = indexedDB.open(name, 1);
+        request.onupgradeneeded = () => {
+          const invoices = request.result.createObjectStore('invoices', { keyPath: 'id' });
+          const paymentStore = request.result.createObjectStore('payments', { keyPath: 'id' });
+          if (indexes) {
+            // Dexie's "id, &number, customerId, issueDate, dueDate, [customerId+dueDate], totalCents, paidCents".
+            invoices.createIndex('number', 'number', { unique: true });
+            for (const field of ['customerId', 'issueDate', 'dueDate', 'totalCents', 'paidCents']) invoices.createIndex(field, field);
+            invoices.createIndex('[customerId+dueDate]', ['customerId', 'dueDate']);
+            // "id, customerId, date, *invoiceIds"
+            paymentStore.createIndex('customerId', 'customerId');
+            paymentStore.createIndex('date', 'date');
+            paymentStore.createIndex('invoiceIds', 'invoiceIds', { multiEntry: true });
+          }
+        };
+        request.onsuccess = () => resolveOpen(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const now = new Date().toISOString();
+      const customers = Array.from({ length: 2_000 }, () => crypto.randomUUID());
+      const objects = [];
+      for (let i = 0; i < rows; i += 1) {
+        const day = new Date(Date.UTC(2025, 5, 1) + (i % 540) * 86_400_000).toISOString().slice(0, 10);
+        objects.push({
+          id: crypto.randomUUID(),
+          number: `FA-RAW-${String(i + 1).padStart(6, '0')}`,
+          kind: 'invoice',
+          customerId: customers[i % customers.length],
+          issueDate: day,
+          dueDate: day,
+          totalCents: 1_000 + ((i * 7_919) % 1_500_000),
+          paidCents: i % 3 === 0 ? 1_000 : 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      const paymentObjects = [];
+      for (let i = 0; i < payments; i += 1) {
+        const invoice = objects[i % objects.length];
+        paymentObjects.push({
+          id: crypto.randomUUID(),
+          customerId: invoice.customerId,
+          date: now.slice(0, 10),
+          amountCents: invoice.totalCents,
+          method: 'autre',
+          source: 'import',
+          reference: 'Import factures.csv',
+          allocations: [{ invoiceId: invoice.id, amountCents: invoice.totalCents }],
+          invoiceIds: [invoice.id],
+          createdAt: now,
+        });
+      }
+      const t0 = performance.now();
+      await new Promise((resolveTx, reject) => {
+        const tx = db.transaction(['invoices', 'payments'], 'readwrite');
+        const store = tx.objectStore('invoices');
+        for (const object of objects) store.put(object);
+        const paymentStore = tx.objectStore('payments');
+        for (const object of paymentObjects) paymentStore.put(object);
+        tx.oncomplete = () => resolveTx();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+      const ms = performance.now() - t0;
+      db.close();
+      await new Promise((resolveDelete) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = () => resolveDelete();
+      });
+      return ms;
+    },
+    { rows, indexes, payments },
+  );
+}
+
+/**
+ * Scrolls the invoice list's scroll container (the rowgroup that scrolls) from top to bottom with
+ * the mouse wheel, one frame per step, and reports the long tasks that started meanwhile.
+ * Steps are one container height (every step draws new rows) or larger, at most ~2,000 steps.
+ */
+async function measureScroll(page) {
+  const table = page.getByRole('table', { name: 'Liste des factures' });
+  await table.waitFor();
+  const body = table.getByRole('rowgroup').nth(1);
+  await body.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  const box = await body.boundingBox();
+  const { scrollHeight, clientHeight } = await body.evaluate((element) => ({
+    scrollHeight: element.scrollHeight,
+    clientHeight: element.clientHeight,
+  }));
+  const step = Math.max(clientHeight, Math.ceil((scrollHeight - clientHeight) / 2_000));
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    window.__scrollStart = performance.now();
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const t0 = Date.now();
+  let steps = 0;
+  const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  for (;;) {
+    const top = await body.evaluate((element) => element.scrollTop);
+    if (top + clientHeight >= scrollHeight - 1 || steps > 4_000) break;
+    await page.mouse.wheel(0, step);
+    await frame();
+    steps += 1;
+  }
+  const wallMs = Date.now() - t0;
+  await page.waitForTimeout(300); // let the last long task be reported
+  const reachedBottom = await body.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1);
+  const tasks = await page.evaluate(() => window.__longTasks.filter((task) => task.start >= window.__scrollStart));
+  const rowsDrawn = await body.getByRole('row').count();
+  return {
+    maxMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
+    count: tasks.length,
+    totalMs: tasks.reduce((sum, task) => sum + task.duration, 0),
+    steps,
+    stepPx: step,
+    scrollHeight,
+    wallMs,
+    reachedBottom,
+    rowsDrawn,
+  };
+}
+
+/** From page.goto to the "Aujourd’hui" heading and the worklist table visible, in a new tab. */
+async function measureColdStart(context, url) {
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url + '#/');
+  await page.getByRole('heading', { level: 1, name: /^Aujourd’hui/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('table', { name: 'Clients à relancer' }).waitFor({ timeout: 60_000 });
+  const ms = Date.now() - t0;
+  await page.close();
+  return ms;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const ms = (value) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+const int = (value) => Math.round(value).toLocaleString('en');
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown CPU';
+  return {
+    cpu: model,
+    cores: cpus().length,
+    ramGiB: (totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+  };
+}
+
+function markdownTable(rows) {
+  const header = ['Measure', 'Figure', 'Anchor', 'Ratio', 'Target', 'Met?'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${[row.measure, row.figure, row.anchor, row.ratio, row.target, row.met].join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function plainTable(rows) {
+  const header = { measure: 'Measure', figure: 'Figure', anchor: 'Anchor', ratio: 'Ratio', target: 'Target', met: 'Met?' };
+  const all = [header, ...rows];
+  const keys = Object.keys(header);
+  const widths = keys.map((key) => Math.max(...all.map((row) => String(row[key]).length)));
+  const line = (row) => keys.map((key, i) => String(row[key]).padEnd(widths[i])).join(' │ ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
+}
+
+const DOC = 'docs/benchmarks.md';
+const START = '<!-- browser-bench:start (written by tests/bench/browser/run.mjs) -->';
+const END = '<!-- browser-bench:end -->';
+
+function writeDocs(section) {
+  const block = `${START}\n${section}\n${END}`;
+  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
+  const from = current.indexOf(START);
+  const to = current.indexOf(END);
+  const next =
+    from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(DOC, next);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  if (!existsSync('out/renderer/index.html') || !existsSync('out/main/web-host.js')) {
+    log('out/ is missing: building (npx electron-vite build)');
+    execSync('npx electron-vite build', { stdio: 'inherit' });
+  }
+  const work = mkdtempSync(join(tmpdir(), 'relance-bench-'));
+  const csvPath = join(work, `factures-${ROWS}.csv`);
+  const csv = generateFrenchCsv(ROWS);
+  writeFileSync(csvPath, csv.text);
+  log(`generated ${int(ROWS)} rows (${(csv.text.length / 1e6).toFixed(1)} MB, ${csv.customers} customers, ${int(csv.paid)} paid, ${int(csv.partlyPaid)} partly paid)`);
+
+  const token = randomBytes(24).toString('base64url');
+  const port = await freePort();
+  let host;
+  let browser;
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] over ${RUN_LIMIT_MS / 60_000} minutes: stopping`);
+    void Promise.allSettled([browser?.close(), stopHost(host?.child)]).then(() => process.exit(2));
+  }, RUN_LIMIT_MS);
+  watchdog.unref();
+  try {
+    host = await startHost(join(work, 'data'), port, token);
+    log(`web host on port ${port}`);
+    browser = await chromium.launch(LAUNCH);
+    const chromiumVersion = browser.version();
+
+    // The anchor of the scroll and the cold start: the demo data, in its own context (own IndexedDB).
+    const demoContext = await browser.newContext(CONTEXT);
+    const demoPage = await demoContext.newPage();
+    await openApp(demoPage, host.url);
+    await demoPage.getByRole('button', { name: 'Charger les données de démonstration' }).first().click();
+    await demoPage.getByText(/Données de démonstration chargées/).waitFor();
+    await demoPage.getByRole('navigation').getByRole('link', { name: 'Factures' }).click();
+    await demoPage.getByRole('table', { name: 'Liste des factures' }).waitFor();
+    const demoInvoices = await invoiceCount(demoPage);
+    const demoScroll = await measureScroll(demoPage);
+    log(`demo scroll (${demoInvoices} invoices): max long task ${ms(demoScroll.maxMs)}, ${demoScroll.count} long tasks, ${demoScroll.steps} steps`);
+    await demoPage.close();
+    const demoCold = [];
+    for (let i = 0; i < 3; i += 1) demoCold.push(await measureColdStart(demoContext, host.url));
+    log(`demo cold start: ${demoCold.map(ms).join(', ')}`);
+    await demoContext.close();
+
+    // The big shop, in a fresh context.
+    const context = await browser.newContext(CONTEXT);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    await openApp(page, host.url, '#/invoices');
+    const raw = [];
+    for (let i = 0; i < 3; i += 1) raw.push(await measureRawInsert(page, ROWS));
+    log(`raw IndexedDB put of ${int(ROWS)} invoices (same indexes): ${raw.map(ms).join(', ')}`);
+    const rawBare = await measureRawInsert(page, ROWS, { indexes: false });
+    log(`raw IndexedDB put, no index: ${ms(rawBare)}`);
+
+    const imported = await measureImport(page, host.url, csvPath, ROWS);
+    log(`wizard: parse + check ${ms(imported.parseMs)}; import ${ms(imported.importMs)} — ${imported.statusText}`);
+    log(`records after the import: ${JSON.stringify(imported.records)}`);
+    const rawAll = await measureRawInsert(page, ROWS, { payments: imported.records.payments ?? 0 });
+    log(`raw IndexedDB put of the same invoices and payments: ${ms(rawAll)}`);
+
+    const bigScroll = await measureScroll(page);
+    log(`scroll (${int(ROWS)} invoices): max long task ${ms(bigScroll.maxMs)}, ${bigScroll.count} long tasks, ${bigScroll.steps} steps of ${bigScroll.stepPx} px in ${ms(bigScroll.wallMs)}, bottom reached: ${bigScroll.reachedBottom}`);
+    await page.close();
+
+    const cold = [];
+    for (let i = 0; i < 3; i += 1) cold.push(await measureColdStart(context, host.url));
+    log(`cold start (${int(ROWS)} invoices): ${cold.map(ms).join(', ')}`);
+    await context.close();
+
+    // The table.
+    const rawMs = median(raw);
+    const importRatio = imported.importMs / rawMs;
+    const rows = [
+      {
+        measure: `Import ${int(ROWS)} rows, "Importer" → "Import terminé"`,
+        figure: `${ms(imported.importMs)} (${int(ROWS / (imported.importMs / 1000))} rows/s)`,
+        anchor: `raw IndexedDB put ${ms(rawMs)} (${int(ROWS / (rawMs / 1000))} rows/s)`,
+        ratio: `${importRatio.toFixed(1)}×`,
+        target: '≤ 2×',
+        met: importRatio <= 2 ? 'yes' : 'no',
+      },
+      {
+        measure: '  same, anchor with the payments the import writes too',
+        figure: '',
+        anchor: `raw put ${int(ROWS)} invoices + ${int(imported.records.payments ?? 0)} payments ${ms(rawAll)}`,
+        ratio: `${(imported.importMs / rawAll).toFixed(1)}×`,
+        target: '(info)',
+        met: '',
+      },
+      {
+        measure: `Parse + check ${int(ROWS)} rows, file chosen → columns step`,
+        figure: ms(imported.parseMs),
+        anchor: '',
+        ratio: '',
+        target: '(info)',
+        met: '',
+      },
+      {
+        measure: 'Scroll the invoice list top → bottom: longest task',
+        figure: `${ms(bigScroll.maxMs)} (${bigScroll.count} long tasks, ${bigScroll.steps} steps)`,
+        anchor: `demo, ${demoInvoices} invoices: ${ms(demoScroll.maxMs)} (${demoScroll.count} long tasks, ${demoScroll.steps} steps)`,
+        ratio: demoScroll.maxMs > 0 ? `${(bigScroll.maxMs / demoScroll.maxMs).toFixed(1)}×` : '—',
+        target: '< 50 ms',
+        met: bigScroll.maxMs < 50 ? 'yes' : 'no',
+      },
+      {
+        measure: 'Cold start to an interactive Today (median of 3)',
+        figure: ms(median(cold)),
+        anchor: `demo: ${ms(median(demoCold))}`,
+        ratio: `${(median(cold) / median(demoCold)).toFixed(1)}×`,
+        target: '< 1.5 s',
+        met: median(cold) < 1_500 ? 'yes' : 'no',
+      },
+    ];
+    const info = machine();
+    const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+    console.log(`\nBrowser benchmarks — ${date} — ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB, node ${info.node}, Chromium ${chromiumVersion}\n`);
+    console.log(plainTable(rows));
+    console.log(`\nWizard summary: ${imported.summaryText}\nStatus: ${imported.statusText}\nRecords: ${JSON.stringify(imported.records)}`);
+    console.log(`Raw put runs: ${raw.map(ms).join(', ')}; without indexes: ${ms(rawBare)}. Cold starts: ${cold.map(ms).join(', ')} (demo ${demoCold.map(ms).join(', ')}).`);
+
+    if (WRITE_DOCS) {
+      writeDocs(
+        [
+          '## Latest browser run',
+          '',
+          `${date} — ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Node ${info.node}, Chromium ${chromiumVersion} (headless, flags of playwright.config.ts).`,
+          '',
+          markdownTable(rows),
+          '',
+          `Wizard summary before the import: ${imported.summaryText}. Status after it: “${imported.statusText}”. Records then in the database: ${Object.entries(imported.records).map(([k, v]) => `${int(v)} ${k}`).join(', ')}.`,
+          `Raw put runs: ${raw.map(ms).join(', ')} (median used); the same put without any index: ${ms(rawBare)}. Cold starts: ${cold.map(ms).join(', ')} (demo: ${demoCold.map(ms).join(', ')}). Scroll: ${bigScroll.steps} wheel steps of ${bigScroll.stepPx} px over ${int(bigScroll.scrollHeight)} px in ${ms(bigScroll.wallMs)}; demo ${demoScroll.steps} steps of ${demoScroll.stepPx} px.`,
+        ].join('\n'),
+      );
+      log(`written to ${DOC}`);
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await browser?.close().catch(() => {});
+    await stopHost(host?.child);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,296 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// dexie-export-import reads `self` when it loads and reads Blobs with FileReader; Node 20 has
+// neither (Chromium, where the renderer runs, has both). Installed before the imports below run.
+vi.hoisted(() => {
+  const scope = globalThis as Record<string, unknown>;
+  scope.self ??= globalThis;
+  if (!('FileReader' in scope)) {
+    class NodeFileReader {
+      result: ArrayBuffer | null = null;
+      error: unknown = null;
+      onload: ((event: { target: NodeFileReader }) => void) | null = null;
+      onerror: ((event: { target: NodeFileReader }) => void) | null = null;
+      onabort: ((event: { target: NodeFileReader }) => void) | null = null;
+      readAsArrayBuffer(blob: Blob): void {
+        blob.arrayBuffer().then(
+          (buffer) => {
+            this.result = buffer;
+            this.onload?.({ target: this });
+          },
+          (error: unknown) => {
+            this.error = error;
+            this.onerror?.({ target: this });
+          },
+        );
+      }
+    }
+    scope.FileReader = NodeFileReader;
+  }
+});
+
+import { clearAllData, loadDemoData, saveSettings, type RelanceDatabase } from '../../../src-renderer/db';
+import { exportBackup, inspectBackup, restoreBackup } from '../../../src-renderer/db/backup';
+import { TABLE_NAMES } from '../../../src-renderer/db/schema';
+import type { FollowUpPolicy } from '../../../src-renderer/domain/model';
+import { freshDatabase } from './helpers';
+
+const NOW = '2026-11-23T08:30:00.000Z';
+const TODAY = '2026-11-23';
+const opened: RelanceDatabase[] = [];
+
+async function database(): Promise<RelanceDatabase> {
+  const db = await freshDatabase('backup');
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const POLICY: FollowUpPolicy = {
+  id: 'default',
+  name: 'Standard',
+  builtIn: true,
+  steps: [
+    {
+      id: 'courtesy-email',
+      offsetDays: -3,
+      channel: 'email',
+      tone: 'courtesy',
+      templateId: 'courtesy',
+      newDeadlineDays: 0,
+      automatic: true,
+    },
+  ],
+};
+
+/** A database with the demo data, a shop identity and one policy. */
+async function seeded(): Promise<RelanceDatabase> {
+  const db = await database();
+  await loadDemoData(db, TODAY, NOW);
+  await saveSettings(db, {
+    shop: {
+      name: 'Quincaillerie Martin',
+      address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' },
+      iban: 'FR7630006000011234567890189',
+    },
+    timeZone: 'Europe/Paris',
+  });
+  await db.policies.put(POLICY);
+  return db;
+}
+
+async function snapshot(db: RelanceDatabase): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const name of TABLE_NAMES) tables[name] = await db.table(name).toArray();
+  return tables;
+}
+
+async function counts(db: RelanceDatabase): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const name of TABLE_NAMES) result[name] = await db.table(name).count();
+  return result;
+}
+
+async function backupJson(db: RelanceDatabase): Promise<Record<string, unknown>> {
+  const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+  return JSON.parse(await blob.text()) as Record<string, unknown>;
+}
+
+function blobOf(value: unknown): Blob {
+  return new Blob([typeof value === 'string' ? value : JSON.stringify(value)], { type: 'application/json' });
+}
+
+interface FileShape {
+  data: { tables: { name: string; rowCount: number }[]; data: { tableName: string; rows: Record<string, unknown>[] }[] };
+}
+
+function rowsOf(file: Record<string, unknown>, table: string): Record<string, unknown>[] {
+  const found = (file as unknown as FileShape).data.data.find((entry) => entry.tableName === table);
+  if (!found) throw new Error(`no table ${table}`);
+  return found.rows;
+}
+
+describe('exportBackup / restoreBackup', () => {
+  it('gives every table back, deep-equal, after the data was erased', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    expect(before.invoices!.length).toBeGreaterThan(300);
+    expect(before.settings!.length).toBeGreaterThan(0);
+
+    const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+    await clearAllData(db, { includeConfiguration: true });
+    expect((await counts(db)).invoices).toBe(0);
+
+    const result = await restoreBackup(db, blob);
+    expect(result).toMatchObject({ ok: true });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('replaces what the database holds at restore time (rows added after the backup go away)', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+    await db.policies.put({ ...POLICY, id: 'added-later', name: 'Après' });
+    await db.customers.delete('demo-customer-01');
+
+    expect(await restoreBackup(db, blob)).toMatchObject({ ok: true });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('writes the Relance metadata first, then the dexie-export-import format', async () => {
+    const db = await seeded();
+    const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+    const text = await blob.text();
+    expect(text.startsWith('{"relance":{"format":"relance-backup"')).toBe(true);
+    const file = JSON.parse(text) as Record<string, unknown>;
+    expect(file.relance).toEqual({
+      format: 'relance-backup',
+      formatVersion: 1,
+      app: 'Relance',
+      appVersion: '0.1.0',
+      exportedAt: NOW,
+      databaseVersion: 1,
+    });
+    expect(file.formatName).toBe('dexie');
+    expect(file.formatVersion).toBe(1);
+    const tableNames = (file as unknown as FileShape).data.tables.map((table) => table.name).sort();
+    expect(tableNames).toEqual([...TABLE_NAMES].sort());
+  });
+
+  it('keeps an invoice PDF (a Blob) across a backup', async () => {
+    const db = await seeded();
+    const invoice = (await db.invoices.toCollection().first())!;
+    const pdfBytes = new TextEncoder().encode('%PDF-1.7 fake');
+    await db.invoices.put({ ...invoice, pdf: new Blob([pdfBytes], { type: 'application/pdf' }) });
+    const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+    await clearAllData(db, { includeConfiguration: true });
+
+    expect(await restoreBackup(db, blob)).toMatchObject({ ok: true });
+    const restored = (await db.invoices.get(invoice.id))!;
+    expect(restored.pdf).toBeInstanceOf(Blob);
+    expect(restored.pdf!.type).toBe('application/pdf');
+    expect(new Uint8Array(await restored.pdf!.arrayBuffer())).toEqual(pdfBytes);
+  });
+});
+
+describe('inspectBackup', () => {
+  it('counts the rows of every table and reads the metadata, without touching the database', async () => {
+    const db = await seeded();
+    const expected = await counts(db);
+    const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+    await db.customers.clear();
+
+    expect(await inspectBackup(blob)).toEqual({
+      ok: true,
+      summary: { tables: expected, exportedAt: NOW, appVersion: '0.1.0', databaseVersion: 1 },
+    });
+    expect(await db.customers.count()).toBe(0);
+  });
+
+  it.each([
+    ['an empty file', '', 'not-json'],
+    ['a text file', 'Bonjour', 'not-json'],
+    ['a CSV file', 'Numéro;Client\r\nF-1;Martin\r\n', 'not-json'],
+    ['a JSON array', '[1, 2, 3]', 'not-a-relance-backup'],
+    ['a settings file', '{"port": 4312}', 'not-a-relance-backup'],
+    ['another app’s Dexie export', '{"formatName":"dexie","formatVersion":1,"data":{}}', 'not-a-relance-backup'],
+  ])('refuses %s', async (_name, content, reason) => {
+    expect(await inspectBackup(blobOf(content))).toMatchObject({ ok: false, reason });
+  });
+
+  it('refuses bytes that are not text', async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00, 0x81]);
+    expect(await inspectBackup(new Blob([bytes]))).toMatchObject({ ok: false, reason: 'not-json' });
+  });
+
+  it('refuses a backup from a newer Relance (file format or database version)', async () => {
+    const db = await seeded();
+    const newerFormat = await backupJson(db);
+    (newerFormat.relance as Record<string, unknown>).formatVersion = 2;
+    expect(await inspectBackup(blobOf(newerFormat))).toMatchObject({ ok: false, reason: 'newer-version' });
+
+    const newerSchema = await backupJson(db);
+    (newerSchema as unknown as { data: { databaseVersion: number } }).data.databaseVersion = 7;
+    expect(await inspectBackup(blobOf(newerSchema))).toMatchObject({ ok: false, reason: 'newer-version' });
+  });
+});
+
+describe('restoreBackup refuses a bad file and leaves the data untouched', () => {
+  async function expectRefused(content: Blob, reason: string): Promise<string> {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const result = await restoreBackup(db, content);
+    expect(result).toMatchObject({ ok: false, reason });
+    expect(await snapshot(db)).toEqual(before);
+    return result.ok ? '' : result.message;
+  }
+
+  it('a truncated file (an interrupted copy)', async () => {
+    const source = await seeded();
+    const blob = await exportBackup(source, { nowIso: NOW, appVersion: '0.1.0' });
+    for (const fraction of [0.1, 0.5, 0.999]) {
+      const cut = blob.slice(0, Math.floor(blob.size * fraction));
+      const message = await expectRefused(cut, 'truncated');
+      expect(message).toMatch(/incomplete/);
+    }
+  });
+
+  it('a JSON file that is not a backup', async () => {
+    await expectRefused(blobOf({ customers: [] }), 'not-a-relance-backup');
+  });
+
+  it('a backup with a bad row (invoice total not in integer cents)', async () => {
+    const source = await seeded();
+    const file = await backupJson(source);
+    const invoice = rowsOf(file, 'invoices')[3]!;
+    invoice.totalCents = 123.45;
+    const message = await expectRefused(blobOf(file), 'invalid-data');
+    expect(message).toContain('invoices');
+    expect(message).toContain(String(invoice.id));
+    expect(message).toContain('totalCents');
+  });
+
+  it.each([
+    ['an invoice without a number', (row: Record<string, unknown>) => delete row.number],
+    ['an invoice without a customer', (row: Record<string, unknown>) => (row.customerId = '')],
+    ['an invoice with a malformed due date', (row: Record<string, unknown>) => (row.dueDate = '31/12/2026')],
+  ])('a backup with %s', async (_name, damage) => {
+    const source = await seeded();
+    const file = await backupJson(source);
+    damage(rowsOf(file, 'invoices')[0]!);
+    await expectRefused(blobOf(file), 'invalid-data');
+  });
+
+  it('a backup whose row counts do not match its rows', async () => {
+    const source = await seeded();
+    const file = await backupJson(source);
+    rowsOf(file, 'payments').pop();
+    await expectRefused(blobOf(file), 'invalid-data');
+  });
+
+  it('a backup that lacks a table', async () => {
+    const source = await seeded();
+    const file = await backupJson(source) as unknown as FileShape;
+    file.data.tables = file.data.tables.filter((table) => table.name !== 'settings');
+    file.data.data = file.data.data.filter((table) => table.tableName !== 'settings');
+    await expectRefused(blobOf(file), 'invalid-data');
+  });
+
+  it('an import that fails midway (two invoices with the same number): rolled back', async () => {
+    const source = await seeded();
+    const file = await backupJson(source);
+    const invoices = rowsOf(file, 'invoices');
+    // Passes the row checks; the unique index on `number` fails inside the import's transaction,
+    // after the tables were cleared and other rows were added.
+    invoices[invoices.length - 1]!.number = invoices[0]!.number;
+    const message = await expectRefused(blobOf(file), 'import-failed');
+    expect(message).toMatch(/Nothing was changed/);
+  });
+});
