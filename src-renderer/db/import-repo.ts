@@ -47,6 +47,8 @@ export interface InvoiceImportRow {
 export interface ImportOptions {
   /** The instant of the import; its date part (UTC) dates the payments the import creates. */
   nowIso: IsoInstant;
+  /** The shop's calendar date (its time zone): dates the payments the import creates. */
+  today?: CalendarDate;
   /** Name of the imported file, kept in the payments' reference (`Import <fileName>`). */
   fileName: string;
 }
@@ -226,7 +228,8 @@ export function planInvoiceImport(
   options: ImportOptions,
 ): ImportPlan {
   const { nowIso, fileName } = options;
-  const importDay = nowIso.slice(0, 10);
+  // The shop's day, not UTC's: an import at 00:30 in Paris belongs to that day.
+  const importDay = options.today ?? nowIso.slice(0, 10);
   const index = new CustomerIndex<Customer>(customers);
   const customersById = new Map(customers.map((customer) => [customer.id, customer]));
   const existingByNumber = new Map(existing.map((invoice) => [invoice.number, invoice]));

@@ -16,7 +16,8 @@ import {
   Text,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../db';
+import { getDatabase, getSettings } from '../../db';
+import { todayIn } from '../../domain/dates';
 import { applyInvoiceImport, previewInvoiceImport, type ImportPreview, type ImportResult } from '../../db/import-repo';
 import { getImportMapping, saveImportMapping } from '../../db/import-mappings-repo';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type CsvImportResult, type ImportField } from '../../domain/csv-import';
@@ -128,7 +129,9 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
     try {
       const db = getDatabase();
       await saveImportMapping(db, parsed.result.layoutSignature, parsed.result.mapping);
-      const result = await applyInvoiceImport(db, parsed.result.rows, { nowIso: nowIso(), fileName: parsed.fileName });
+      const now = nowIso();
+      const today = todayIn((await getSettings(db)).timeZone, now);
+      const result = await applyInvoiceImport(db, parsed.result.rows, { nowIso: now, today, fileName: parsed.fileName });
       setDone({ ...result, rejected: [...result.rejected] });
       setStep(3);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Anchor, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { routeHref } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { normalizeName } from '../../domain/text';
 import { OPEN_STATUSES, type InvoiceStatus } from '../../domain/invoice-status';
 import type { InvoiceRow } from '../../domain/ledger-summary';
+import { InvoiceFormDialog } from './InvoiceFormDialog';
+import { OVERDUE_RANGES, inOverdueRange, type OverdueRange } from './overdue-range';
 
 const STATUSES: InvoiceStatus[] = ['not-due', 'due', 'overdue', 'partly-paid', 'paid', 'disputed', 'written-off', 'cancelled'];
 
@@ -29,7 +31,18 @@ export function InvoicesScreen() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [openOnly, setOpenOnly] = useState(false);
+  const [range, setRange] = useState<OverdueRange | null>(null);
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const deferredQuery = useDeferredValue(query);
+
+  const customerOptions = useMemo(
+    () =>
+      [...(ledger?.customers ?? [])]
+        .sort((a, b) => a.customer.normalizedName.localeCompare(b.customer.normalizedName))
+        .map(({ customer }) => ({ value: customer.id, label: customer.name })),
+    [ledger],
+  );
 
   const rows = useMemo(() => {
     const needle = normalizeName(deferredQuery);
@@ -37,6 +50,8 @@ export function InvoicesScreen() {
     return (ledger?.invoices ?? []).filter((row) => {
       if (status && row.status !== status) return false;
       if (openOnly && !OPEN_STATUSES.has(row.status)) return false;
+      if (customerId && row.invoice.customerId !== customerId) return false;
+      if (range && !inOverdueRange(row, range)) return false;
       if (!needle) return true;
       return (
         normalizeName(row.invoice.number).includes(needle) ||
@@ -44,7 +59,7 @@ export function InvoicesScreen() {
         (cents !== null && (row.invoice.totalCents === cents || row.balanceCents === cents))
       );
     });
-  }, [ledger, deferredQuery, status, openOnly]);
+  }, [ledger, deferredQuery, status, openOnly, customerId, range]);
 
   const columns: Column<InvoiceRow>[] = [
     { key: 'number', header: t('invoices.number'), width: '1.1fr', render: (r) => r.invoice.number, sortValue: (r) => r.invoice.number },
@@ -70,6 +85,10 @@ export function InvoicesScreen() {
   return (
     <>
       <ScreenHeader title={t('invoices.title')} intro={t('invoices.intro')} />
+      <Group mb="md">
+        <Button onClick={() => setCreating(true)}>{t('ledger.invoiceForm.newButton')}</Button>
+      </Group>
+      {creating && <InvoiceFormDialog onClose={() => setCreating(false)} />}
       {ledger.invoices.length === 0 ? (
         <EmptyState title={t('invoices.emptyTitle')} body={t('invoices.emptyBody')} />
       ) : (
@@ -92,6 +111,27 @@ export function InvoicesScreen() {
                 onChange={setStatus}
                 clearable
                 w={220}
+              />
+              <Select
+                label={t('ledger.filters.overdueRange')}
+                placeholder={t('ledger.filters.overdueAny')}
+                data={OVERDUE_RANGES.map((r) => ({ value: r, label: t(`ledger.filters.overdueRanges.${r}`) }))}
+                value={range}
+                onChange={(value) => setRange(value as OverdueRange | null)}
+                clearable
+                w={180}
+              />
+              <Select
+                label={t('ledger.filters.customer')}
+                placeholder={t('ledger.filters.customerAny')}
+                data={customerOptions}
+                value={customerId}
+                onChange={setCustomerId}
+                searchable
+                clearable
+                limit={50}
+                nothingFoundMessage={t('common.none')}
+                w={240}
               />
               <Checkbox label={t('invoices.openOnly')} checked={openOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} mb={8} />
             </Group>

@@ -107,6 +107,21 @@ describe('first import', () => {
   });
 });
 
+describe('the day of the payments an import creates', () => {
+  it.each([
+    ['the shop’s day when given (00:30 in Paris is still 23:30 UTC the day before)', '2026-11-22T23:30:00.000Z', '2026-11-23', '2026-11-23'],
+    ['the UTC date otherwise', '2026-11-22T23:30:00.000Z', undefined, '2026-11-22'],
+  ])('is %s', async (_label, nowIso, today, expected) => {
+    const db = await database();
+    await applyInvoiceImport(db, [row(2, 'F-010', 'Sophie Laurent', { paidCents: 2_000 })], {
+      nowIso,
+      fileName: 'a.csv',
+      ...(today ? { today } : {}),
+    });
+    expect((await db.payments.toArray()).map((p) => p.date)).toEqual([expected]);
+  });
+});
+
 describe('re-import of a newer export', () => {
   it('updates paid amounts and due dates, counts exactly, rejects what it must not touch', async () => {
     const db = await database();
