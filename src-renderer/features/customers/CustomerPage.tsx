@@ -7,6 +7,7 @@ import { CustomerWarningsAlert } from './CustomerWarnings';
 import { useChangeDescription } from './history-text';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Figure } from '../../ui/Figure';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase, listInteractionsForCustomer, listInvoicesForCustomer, listPaymentsForCustomer } from '../../db';
 import { useFormat } from '../../ui/format';
@@ -16,18 +17,6 @@ import { useNavigation } from '../../stores/navigation';
 import { summarizeLedger } from '../../domain/ledger-summary';
 import { DEFAULT_SETTINGS, type Interaction, type Invoice } from '../../domain/model';
 
-function Figure({ label, value, color }: { label: string; value: string; color?: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg" c={color}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 /** One customer: who to contact, what is owed, and everything that happened. */
 export function CustomerPage({ customerId }: { customerId: string }) {
@@ -142,9 +131,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       )}
 
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Figure label={t('customer.balance')} value={format.money(row.balanceCents)} />
-        <Figure label={t('customer.overdue')} value={format.money(row.overdueCents)} color={row.overdueCents > 0 ? 'red' : undefined} />
-        <Figure label={t('customer.credit')} value={format.money(credit)} />
+        <Figure size="lg" label={t('customer.balance')} value={format.money(row.balanceCents)} />
+        <Figure size="lg" label={t('customer.overdue')} value={format.money(row.overdueCents)} color={row.overdueCents > 0 ? 'red' : undefined} />
+        <Figure size="lg" label={t('customer.credit')} value={format.money(credit)} />
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Figure } from '../../ui/Figure';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
@@ -16,18 +17,6 @@ ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
 
 const BUCKET_COLORS = ['#adb5bd', '#fab005', '#fd7e14', '#f03e3e', '#c92a2a'];
 
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl">
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 /** The portfolio at a glance: what is owed, what is late by age, what came in this month. */
 export function DashboardScreen() {

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Figure } from '../../ui/Figure';
 import { routeHref } from '../../stores/navigation';
 import { useLedger, useSettings, useToday } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
@@ -8,18 +9,6 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 import { customersToFollowUp } from '../../domain/ledger-summary';
 import { DEFAULT_SETTINGS } from '../../domain/model';
 
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl">
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 /**
  * The morning screen: what is owed, what is late, and the customers to follow up, most urgent first.

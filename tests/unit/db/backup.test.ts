@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // dexie-export-import reads `self` when it loads and reads Blobs with FileReader; Node 20 has
 // neither (Chromium, where the renderer runs, has both). Installed before the imports below run.
@@ -34,24 +34,11 @@ import { clearAllData, loadDemoData, saveSettings, type RelanceDatabase } from '
 import { exportBackup, inspectBackup, restoreBackup } from '../../../src-renderer/db/backup';
 import { TABLE_NAMES } from '../../../src-renderer/db/schema';
 import type { FollowUpPolicy } from '../../../src-renderer/domain/model';
-import { freshDatabase } from './helpers';
+import { freshDatabasesFor } from './helpers';
 
 const NOW = '2026-11-23T08:30:00.000Z';
 const TODAY = '2026-11-23';
-const opened: RelanceDatabase[] = [];
-
-async function database(): Promise<RelanceDatabase> {
-  const db = await freshDatabase('backup');
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const database = freshDatabasesFor('backup');
 
 const POLICY: FollowUpPolicy = {
   id: 'default',

@@ -8,24 +8,14 @@ import {
   type InvoiceImportRow,
 } from '../../../src-renderer/db/import-repo';
 import { putInvoice } from '../../../src-renderer/db/invoices-repo';
-import { freshDatabase } from './helpers';
+import { freshDatabasesFor } from './helpers';
 
 const NOW = '2026-11-23T08:30:00.000Z';
 const LATER = '2026-12-01T09:00:00.000Z';
-const opened: RelanceDatabase[] = [];
+const database = freshDatabasesFor('import');
 
-async function database(): Promise<RelanceDatabase> {
-  const db = await freshDatabase('import');
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
 });
 
 function row(line: number, number: string, customerName: string, extra: Partial<InvoiceImportRow> = {}): InvoiceImportRow {

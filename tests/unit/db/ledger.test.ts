@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RelanceDatabase } from '../../../src-renderer/db/database';
 import {
   addCreditNote,
@@ -18,27 +18,14 @@ import {
   type CustomerFormInput,
 } from '../../../src-renderer/db/ledger-repo';
 import { luhnCheckDigit } from '../../../src-renderer/domain/siret';
-import { freshDatabase } from './helpers';
+import { freshDatabasesFor } from './helpers';
 
 const NOW = '2026-11-23T08:30:00.000Z';
 const LATER = '2026-11-24T10:00:00.000Z';
 const TODAY = '2026-11-23';
 const SIRET = `7328293200007${luhnCheckDigit('7328293200007')}`;
 const OTHER_SIRET = `4430618410004${luhnCheckDigit('4430618410004')}`;
-const opened: RelanceDatabase[] = [];
-
-async function database(): Promise<RelanceDatabase> {
-  const db = await freshDatabase('ledger');
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const database = freshDatabasesFor('ledger');
 
 function customerForm(extra: Partial<CustomerFormInput> = {}): CustomerFormInput {
   return { name: 'Garage Lefèvre', kind: 'business', contacts: [], preferredChannel: 'email', language: 'fr', tags: [], ...extra };

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addInteraction,
   clearAllData,
@@ -22,24 +22,11 @@ import {
 import { allocateOldestFirst } from '../../../src-renderer/domain/allocation';
 import { DEMO_IDS } from '../../../src-renderer/domain/demo-data';
 import { DEFAULT_SETTINGS, type Invoice } from '../../../src-renderer/domain/model';
-import { freshDatabase } from './helpers';
+import { freshDatabasesFor } from './helpers';
 
 const NOW = '2026-11-23T08:30:00.000Z';
 const TODAY = '2026-11-23';
-const opened: RelanceDatabase[] = [];
-
-async function database(): Promise<RelanceDatabase> {
-  const db = await freshDatabase('repo');
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const database = freshDatabasesFor('repo');
 
 async function seedLedger(db: RelanceDatabase): Promise<void> {
   for (const [id, name] of [
