@@ -30,6 +30,16 @@ const backupFile = z.object({
   bytes: z.number().int().nonnegative(),
 });
 
+/**
+ * Whether Relance keeps running when its window is closed (tray) and starts with the session. Only
+ * the desktop app can do either: in the browser mode `supported` is false and setting it is refused.
+ */
+const backgroundModeResult = z.object({
+  supported: z.boolean(),
+  keepRunningInTray: z.boolean(),
+  launchAtLogin: z.boolean(),
+});
+
 export const methods = {
   'app.info': {
     args: z.object({}).strict(),
@@ -45,6 +55,14 @@ export const methods = {
   'app.setLanguage': {
     args: z.object({ language }).strict(),
     result: z.object({ language }),
+  },
+  'app.getBackgroundMode': {
+    args: z.object({}).strict(),
+    result: backgroundModeResult,
+  },
+  'app.setBackgroundMode': {
+    args: z.object({ keepRunningInTray: z.boolean(), launchAtLogin: z.boolean() }).strict(),
+    result: backgroundModeResult,
   },
   'files.saveAs': {
     args: z

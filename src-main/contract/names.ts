@@ -6,6 +6,8 @@
 export const METHOD_NAMES = [
   'app.info',
   'app.setLanguage',
+  'app.getBackgroundMode',
+  'app.setBackgroundMode',
   'files.saveAs',
   'notify.show',
   'shell.openExternal',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, Notification, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { Platform } from '../services/platform';
+import type { BackgroundMode } from '../services/background-mode';
 import type { MenuLanguage } from './menu';
 
 /**
@@ -14,8 +15,10 @@ export interface ElectronPlatformOptions {
   getWindow(): BrowserWindow | null;
   /** Brings the window forward (a notification was clicked). */
   focusWindow(): void;
-  /** The renderer's language changed: rebuild the menu. */
+  /** The renderer's language changed: rebuild the menu (and the tray's). */
   applyMenu(language: MenuLanguage): void;
+  /** The background mode was saved: show or hide the tray, update the login item. */
+  applyBackgroundMode(mode: BackgroundMode): void;
 }
 
 export function createElectronPlatform(options: ElectronPlatformOptions): Platform {
@@ -65,6 +68,11 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
 
     languageChanged(language) {
       options.applyMenu(language);
+    },
+
+    supportsBackgroundMode: true,
+    applyBackgroundMode(mode) {
+      options.applyBackgroundMode(mode);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, nativeImage, powerMonitor, session, shell, Tray } from 'electron';
 import { createDispatcher } from '../dispatch';
 import { createServices, type Services } from '../services';
 import { EventHub } from '../services/platform';
@@ -10,6 +10,9 @@ import { aboutText, createMenuController, menuLanguageFromLocale, type MenuContr
 import { applyContentSecurityPolicy, denyAllPermissions, hardenWebContents, isTrustedSender } from './security';
 import { createMainWindow, rendererSource } from './window';
 import { createWindowStateSaver } from './window-state';
+import { createTrayController, trayIconPath, type TrayController } from './tray';
+import { createBackgroundController, type BackgroundController } from './background';
+import { applyLoginItem, HIDDEN_ARG, shouldStartHidden } from './login-item';
 
 /**
  * The Electron entry: app lifecycle and wiring only. Everything that can be tested without Electron
@@ -19,6 +22,8 @@ export interface RelanceApp {
   services: Services;
   hub: EventHub;
   menu: MenuController;
+  tray: TrayController;
+  background: BackgroundController;
   getWindow(): BrowserWindow | null;
 }
 
@@ -56,7 +61,10 @@ async function start(): Promise<RelanceApp | null> {
     }
   };
 
-  app.on('second-instance', () => void showWindow());
+  app.on('second-instance', (_event, argv: string[]) => {
+    // A second launch by the session (`--hidden`) must not bring the window up; a launch by the user does.
+    if (!argv.includes(HIDDEN_ARG)) void showWindow();
+  });
   app.on('window-all-closed', () => {
     // On macOS the app stays in the Dock with its window closed.
     if (!isMac) app.quit();
@@ -93,9 +101,41 @@ async function start(): Promise<RelanceApp | null> {
     appVersion: app.getVersion(),
     getWindow: () => mainWindow,
     focusWindow: () => void showWindow(),
-    applyMenu: (language) => menu.applyMenu(language),
+    applyMenu: (language) => {
+      menu.applyMenu(language);
+      tray.setLanguage(language);
+    },
+    applyBackgroundMode: (mode) => background.apply(mode),
   });
   const services = await createServices(platform, hub);
+
+  // The tray and the background mode (read from <data>/background.json by the services, before any window).
+  const tray = createTrayController({
+    Tray,
+    Menu,
+    nativeImage,
+    iconPath: trayIconPath(app.getAppPath()),
+    language: menu.language ?? 'fr',
+    openOnClick: !isMac,
+    actions: {
+      open: () => void showWindow(),
+      today: () => {
+        void showWindow();
+        hub.emit('app.command', { command: 'navigate', to: 'today' });
+      },
+      quit: () => background.quit(),
+    },
+  });
+  tray.setSummary(services.scheduler.nextWake.reason);
+  services.scheduler.onChange(({ reason }) => tray.setSummary(reason));
+  const background = createBackgroundController({
+    app,
+    tray,
+    initial: services.backgroundMode.current,
+    startHidden: shouldStartHidden(process.argv, isMac && app.getLoginItemSettings().wasOpenedAtLogin),
+    setLoginItem: (openAtLogin) =>
+      applyLoginItem(openAtLogin, { app, platform: process.platform, execPath: process.execPath, env: process.env }),
+  });
 
   // IPC is served before the page loads, and only to the main window's top frame on the app's page.
   registerIpc({
@@ -106,11 +146,14 @@ async function start(): Promise<RelanceApp | null> {
   });
   forwardEvents(hub, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   powerMonitor.on('resume', () => services.scheduler.resume());
+  // Linux and macOS: the computer shuts down; a window that only hides must not hold it up.
+  powerMonitor.on('shutdown', () => background.quit());
 
   const saver = createWindowStateSaver(dataDir);
   openWindow = () => {
-    opening ??= createMainWindow({ dataDir, source, saver }).then(({ window }) => {
+    opening ??= createMainWindow({ dataDir, source, saver, hidden: background.hiddenStart }).then(({ window }) => {
       mainWindow = window;
+      background.attachWindow(window);
       window.on('closed', () => {
         if (mainWindow === window) mainWindow = null;
       });
@@ -136,7 +179,7 @@ async function start(): Promise<RelanceApp | null> {
     });
   });
 
-  return { services, hub, menu, getWindow: () => mainWindow };
+  return { services, hub, menu, tray, background, getWindow: () => mainWindow };
 }
 
 /** Resolves when the app has started (null when another instance was already running). */

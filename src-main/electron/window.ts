@@ -73,6 +73,8 @@ export async function createMainWindow(options: {
   dataDir: string;
   source: RendererSource;
   saver?: WindowStateSaver;
+  /** Create it hidden (launched at login): it is shown from the tray, a notification or a new launch. */
+  hidden?: boolean;
   log?: (message: string) => void;
 }): Promise<MainWindow> {
   const saved = await loadWindowState(options.dataDir);
@@ -80,10 +82,16 @@ export async function createMainWindow(options: {
   const state = fitToDisplays(saved, displays);
 
   const window = new BrowserWindow(mainWindowOptions(state));
-  window.once('ready-to-show', () => {
-    if (state.maximized) window.maximize();
-    window.show();
-  });
+  if (options.hidden) {
+    // Started by the session: the page loads and runs, the window stays hidden until asked for.
+    // (Maximising would show it on Windows: that waits for the first show.)
+    if (state.maximized) window.once('show', () => window.maximize());
+  } else {
+    window.once('ready-to-show', () => {
+      if (state.maximized) window.maximize();
+      window.show();
+    });
+  }
 
   const saver = options.saver ?? createWindowStateSaver(options.dataDir);
   const currentState = (): WindowState => {

@@ -6,6 +6,8 @@ import { Scheduler } from './scheduler';
 import { checkExternalUrl } from './external-links';
 import { extensionOf, writeFileAtomic } from './files';
 import { BackupStore } from './backups';
+import { BackgroundModeStore } from './background-mode';
+import { ContractError } from '../contract/errors';
 
 export type Handlers = {
   [M in MethodName]: (args: z.output<Methods[M]['args']>) => Promise<MethodResult<M>>;
@@ -14,6 +16,8 @@ export type Handlers = {
 export interface Services {
   handlers: Handlers;
   scheduler: Scheduler;
+  /** The desktop app's background mode, already read from `<data>/background.json`. */
+  backgroundMode: BackgroundModeStore;
   /** Stops timers so that the process can exit. */
   stop(): void;
 }
@@ -24,6 +28,8 @@ export async function createServices(platform: Platform, events: EventSink): Pro
   const scheduler = new Scheduler({ dataDir: platform.dataDir, events, notify });
   await scheduler.start();
   const backups = new BackupStore(platform.dataDir);
+  const backgroundMode = new BackgroundModeStore(platform.dataDir);
+  await backgroundMode.load();
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -36,6 +42,16 @@ export async function createServices(platform: Platform, events: EventSink): Pro
     'app.setLanguage': async ({ language }) => {
       platform.languageChanged(language);
       return { language };
+    },
+    // The browser mode shows what the desktop app will do (the data folder is shared) but cannot change it.
+    'app.getBackgroundMode': async () => ({ supported: platform.supportsBackgroundMode, ...backgroundMode.current }),
+    'app.setBackgroundMode': async (mode) => {
+      if (!platform.supportsBackgroundMode) {
+        throw new ContractError('not-allowed', 'Running in the background is only available in the desktop app');
+      }
+      const saved = await backgroundMode.set(mode);
+      platform.applyBackgroundMode(saved);
+      return { supported: true, ...saved };
     },
     'files.saveAs': async ({ suggestedName, contentBase64, filterName }) => {
       const path = await platform.chooseSavePath({
@@ -68,5 +84,5 @@ export async function createServices(platform: Platform, events: EventSink): Pro
     }),
   };
 
-  return { handlers, scheduler, stop: () => scheduler.stop() };
+  return { handlers, scheduler, backgroundMode, stop: () => scheduler.stop() };
 }

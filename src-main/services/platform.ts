@@ -1,4 +1,5 @@
 import { events, type EventName, type EventPayload } from '../contract/methods';
+import type { BackgroundMode } from './background-mode';
 
 /**
  * What the services need from the shell they run in. The Electron shell implements it with dialogs,
@@ -18,6 +19,10 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** The renderer's language changed: menus and notifications follow it. */
   languageChanged(language: 'fr' | 'en'): void;
+  /** Whether this shell can keep running in the tray and start with the session (Electron only). */
+  supportsBackgroundMode: boolean;
+  /** The background mode changed (already saved): show or hide the tray, update the login item. */
+  applyBackgroundMode(mode: BackgroundMode): void;
 }
 
 /** Main → renderer events; each transport forwards them (IPC events, Server-Sent Events). */

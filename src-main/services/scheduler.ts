@@ -51,6 +51,7 @@ export class Scheduler {
   private readonly maxSliceMs: number;
   private wake: StoredWake = { at: null, reason: null, notification: null };
   private timer: unknown = null;
+  private readonly changeListeners = new Set<(wake: { nextWakeAt: string | null; reason: string | null }) => void>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.file = join(options.dataDir, 'scheduler.json');
@@ -77,6 +78,16 @@ export class Scheduler {
     return { nextWakeAt: this.wake.at, reason: this.wake.reason };
   }
 
+  /**
+   * Called each time the renderer sets the next wake-up (the tray shows its `reason`, "3 relances à
+   * faire", as the last known summary). Not called when a wake-up fires: the summary stays until the
+   * renderer has re-planned.
+   */
+  onChange(listener: (wake: { nextWakeAt: string | null; reason: string | null }) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   async setNextWake(
     at: string | null,
     reason?: string,
@@ -89,6 +100,7 @@ export class Scheduler {
     };
     await writeFileAtomic(this.file, new TextEncoder().encode(JSON.stringify(this.wake)));
     this.arm('timer');
+    for (const listener of this.changeListeners) listener(this.nextWake);
     return { nextWakeAt: this.wake.at };
   }
 

@@ -40,6 +40,11 @@ export function createWebPlatform(options: { dataDir: string; appVersion: string
     languageChanged() {
       // No menu in the browser mode.
     },
+    // A browser tab has no tray and no login item: `app.setBackgroundMode` is refused (not-allowed).
+    supportsBackgroundMode: false,
+    applyBackgroundMode() {
+      // Never called: the service refuses before.
+    },
   };
 }
 

@@ -212,6 +212,23 @@ export interface PaymentPlan {
 
 export type Tone = 'courtesy' | 'friendly' | 'firm' | 'formal';
 
+/**
+ * A message text with merge fields (see domain/templates.ts for the syntax and the fields). The French
+ * and English versions of one template share its `id`: a template is identified by `id` + `language`,
+ * so a follow-up step's `templateId` does not depend on the customer's language.
+ */
+export interface MessageTemplate {
+  id: string;
+  channel: Channel;
+  tone: Tone;
+  language: Language;
+  /** Email subject (required for email), or the "Objet" line of a letter. */
+  subject?: string;
+  body: string;
+  /** Shipped with the app (domain/builtin-templates.ts): can be copied, not edited. */
+  builtIn: boolean;
+}
+
 export interface FollowUpStep {
   id: string;
   /** Days from the due date; negative means before it. */
@@ -227,9 +244,18 @@ export interface FollowUpStep {
 
 export interface FollowUpPolicy {
   id: string;
+  /** The name the user gave it (for built-in policies: the French name). */
   name: string;
+  /**
+   * Names in both languages, for built-in policies (the screens show the one of the user's
+   * language); absent on policies the user created, which keep `name` in every language.
+   */
+  names?: { fr: string; en: string };
+  /** What it is for, in both languages ("for loyal customers..."); optional. */
+  description?: { fr: string; en: string };
   /** Built-in policies can be copied but not deleted. */
   builtIn: boolean;
+  /** In order of `offsetDays`, strictly increasing (see `validatePolicy` in policies.ts). */
   steps: FollowUpStep[];
 }
 

@@ -4,7 +4,7 @@
  * per wrong field, translated by the screen.
  */
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
-import { isValidSiret } from './siret';
+import { isValidSiret, isValidVatNumber } from './siret';
 import type { ShopIdentity } from './model';
 
 export type ShopField = 'name' | 'postcode' | 'siret' | 'vatNumber' | 'iban' | 'bic' | 'email' | 'logo';
@@ -12,10 +12,6 @@ export type ShopErrorKey = 'required' | 'postcode' | 'siret' | 'vat' | 'iban' | 
 
 /** Generous on purpose: the mail server is the real judge; this catches typos like a missing "@". */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-/** VAT numbers of the EU (VIES prefixes, EL for Greece, XI for Northern Ireland), Switzerland and the UK. */
-const VAT_PREFIXES = 'AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|CHE|GB';
-const VAT = new RegExp(`^(?:${VAT_PREFIXES})[0-9A-Z]{2,13}$`);
-const FRENCH_VAT = /^FR[0-9A-Z]{2}\d{9}$/;
 export const MAX_LOGO_BYTES = 500 * 1024;
 
 export function normalizeIban(iban: string): string {
@@ -28,8 +24,7 @@ export function validateShopIdentity(shop: ShopIdentity): Partial<Record<ShopFie
   const postcode = shop.address.postcode.trim();
   if (postcode && shop.address.country === 'FR' && !/^\d{5}$/.test(postcode)) errors.postcode = 'postcode';
   if (shop.siret?.trim() && !isValidSiret(shop.siret)) errors.siret = 'siret';
-  const vat = shop.vatNumber?.replace(/\s/g, '').toUpperCase();
-  if (vat && !(vat.startsWith('FR') ? FRENCH_VAT.test(vat) : VAT.test(vat))) errors.vatNumber = 'vat';
+  if (shop.vatNumber?.trim() && !isValidVatNumber(shop.vatNumber)) errors.vatNumber = 'vat';
   if (shop.iban?.trim() && !isValidIBAN(normalizeIban(shop.iban))) errors.iban = 'iban';
   if (shop.bic?.trim() && !isValidBIC(shop.bic.replace(/\s/g, '').toUpperCase())) errors.bic = 'bic';
   if (shop.email?.trim() && !EMAIL.test(shop.email.trim())) errors.email = 'email';

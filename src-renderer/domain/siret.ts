@@ -44,3 +44,14 @@ export function frenchVatNumber(siren: string): string {
   const key = (12 + 3 * (Number(siren) % 97)) % 97;
   return `FR${String(key).padStart(2, '0')}${siren}`;
 }
+
+/** VAT numbers of the EU (VIES prefixes, EL for Greece, XI for Northern Ireland), Switzerland and the UK. */
+const VAT_NUMBER = /^(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|CHE|GB)[0-9A-Z]{2,13}$/;
+/** French ones: FR + 2-character key + SIREN. */
+const FRENCH_VAT_NUMBER = /^FR[0-9A-Z]{2}\d{9}$/;
+
+/** The shape of a VAT number (spaces and case ignored); the key itself is not checked. */
+export function isValidVatNumber(vat: string): boolean {
+  const compact = vat.replace(/\s/g, '').toUpperCase();
+  return compact.startsWith('FR') ? FRENCH_VAT_NUMBER.test(compact) : VAT_NUMBER.test(compact);
+}

@@ -117,7 +117,7 @@ export const enLedger: Shape<typeof frLedger> = {
       'not-mobile': 'The “mobile” of {{contact}} is a landline: it cannot receive text messages.',
     },
     address: {
-      missing: 'No postal address: no letter can be sent.',
+      missing: 'No postal address: reminder letters cannot be sent.',
       incomplete: 'Incomplete address: {{parts}} missing.',
       invalid: 'The postcode is not a French postcode (5 digits).',
     },
@@ -222,6 +222,7 @@ export const enLedger: Shape<typeof frLedger> = {
     customerAny: 'All customers',
     tags: 'Tags',
     tagsAny: 'All',
+    clear: 'Clear the “{{filter}}” filter',
   },
   errors: {
     required: 'This field is required',

@@ -1,11 +1,13 @@
 import type { fr } from './fr';
 import { enLedger } from './en-ledger';
+import { enDesktop } from './en-desktop';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English: the same keys as French, checked by the type. */
 export const en: Shape<typeof fr> = {
   ledger: enLedger,
+  desktop: enDesktop,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

@@ -113,7 +113,7 @@ export const frLedger = {
       'not-mobile': 'Le « mobile » de {{contact}} est un numéro fixe : il ne peut pas recevoir de SMS.',
     },
     address: {
-      missing: 'Pas d’adresse postale : impossible d’envoyer un courrier.',
+      missing: 'Aucune adresse postale : les courriers de relance ne peuvent pas partir.',
       incomplete: 'Adresse incomplète : il manque {{parts}}.',
       invalid: 'Le code postal n’est pas un code postal français (5 chiffres).',
     },
@@ -218,6 +218,7 @@ export const frLedger = {
     customerAny: 'Tous les clients',
     tags: 'Étiquettes',
     tagsAny: 'Toutes',
+    clear: 'Effacer le filtre « {{filter}} »',
   },
   errors: {
     required: 'Ce champ est obligatoire',

@@ -1,8 +1,10 @@
 import { frLedger } from './fr-ledger';
+import { frDesktop } from './fr-desktop';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
   ledger: frLedger,
+  desktop: frDesktop,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',

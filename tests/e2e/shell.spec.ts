@@ -52,7 +52,7 @@ test.describe('the app shell', () => {
     await page.getByRole('textbox', { name: 'Code postal' }).fill('6900');
     await page.getByRole('textbox', { name: 'IBAN' }).fill('FR76 3000 6000 0112 3456 7890 188');
     await page.getByRole('textbox', { name: 'SIRET' }).fill('73282932000075');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByText('Un code postal français compte 5 chiffres')).toBeVisible();
     await expect(page.getByText('Cet IBAN n’est pas valide (vérifiez les chiffres et la clé)')).toBeVisible();
     await expect(page.getByText('Le SIRET doit compter 14 chiffres et sa clé de contrôle doit être juste')).toBeVisible();
@@ -60,8 +60,8 @@ test.describe('the app shell', () => {
     await page.getByRole('textbox', { name: 'Code postal' }).fill('69002');
     await page.getByRole('textbox', { name: 'IBAN' }).fill('FR76 3000 6000 0112 3456 7890 189');
     await page.getByRole('textbox', { name: 'SIRET' }).fill('732 829 320 00074');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(page.getByText('Enregistré')).toBeVisible();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page.getByText('Enregistré', { exact: true })).toBeVisible();
 
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Nom du commerce' })).toHaveValue('Quincaillerie Martin');
@@ -74,8 +74,8 @@ test.describe('the app shell', () => {
     await app.open('#/settings');
     const payload = '<img src=x onerror="window.__pwned=1">Boulangerie';
     await page.getByRole('textbox', { name: 'Nom du commerce' }).fill(payload);
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(page.getByText('Enregistré')).toBeVisible();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page.getByText('Enregistré', { exact: true })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Nom du commerce' })).toHaveValue(payload);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -104,11 +104,13 @@ export function CustomerFormDialog({
     setSaving(true);
     try {
       const db = getDatabase();
-      let saved = await saveCustomer(db, checked.input, nowIso());
       const reason = draft.doNotChase ? draft.doNotChaseReason.trim() : null;
-      if (reason !== null ? saved.doNotChase?.reason !== reason : saved.doNotChase !== undefined) {
-        saved = await setDoNotChase(db, saved.id, reason, today, nowIso());
-      }
+      // One transaction around both writes: the record and its "do not chase" flag change together.
+      const saved = await db.transaction('rw', db.customers, db.interactions, async () => {
+        const record = await saveCustomer(db, checked.input!, nowIso());
+        const changed = reason !== null ? record.doNotChase?.reason !== reason : record.doNotChase !== undefined;
+        return changed ? setDoNotChase(db, record.id, reason, today, nowIso()) : record;
+      });
       notifications.show({ color: 'green', message: t(customer ? 'ledger.customerForm.saved' : 'ledger.customerForm.created', { name: saved.name }) });
       onSaved?.(saved);
       onClose();

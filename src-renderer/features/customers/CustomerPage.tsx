@@ -173,9 +173,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                 .join('\n')}
             </Text>
           ) : (
-            <Alert color="yellow" p="xs">
+            // The warnings above say what is missing and offer to fix it: no second yellow box here.
+            <Text size="sm" c="dimmed">
               {t('customer.noAddress')}
-            </Alert>
+            </Text>
           )}
         </Paper>
       </SimpleGrid>

@@ -3,6 +3,7 @@ import { Anchor, Button, Group, MultiSelect, Stack, Text, TextInput } from '@man
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { CustomerPage } from './CustomerPage';
 import { useTranslation } from 'react-i18next';
+import { clearButtonFor } from '../invoices/clear-button';
 import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
 import { EmptyState } from '../../ui/EmptyState';
@@ -113,6 +114,7 @@ function CustomerList() {
                   onChange={setTags}
                   searchable
                   clearable
+                  clearButtonProps={clearButtonFor(t('ledger.filters.clear', { filter: t('ledger.filters.tags') }))}
                   w={280}
                 />
               )}

@@ -4,10 +4,11 @@
  * The repository checks again (and is the judge for a SIRET already used by another customer).
  */
 import { compactSiret, isValidEmail, isValidFrenchPostcode, normalizePhone } from '../../domain/contact-checks';
-import { isValidSiret } from '../../domain/siret';
+import { isValidSiret, isValidVatNumber } from '../../domain/siret';
 import type { Channel, Customer, CustomerKind, Language } from '../../domain/model';
 import type { CustomerFormInput } from '../../db/ledger-repo';
 import type { FieldErrors } from '../invoices/ledger-errors';
+import { formatPhone } from '../../ui/format';
 
 export const FORM_CHANNELS: Channel[] = ['email', 'sms', 'whatsapp', 'phone', 'letter'];
 
@@ -76,8 +77,9 @@ export function draftFromCustomer(customer: Customer | undefined, language: Lang
       civility: contact.civility ?? '',
       role: contact.role ?? '',
       email: contact.email ?? '',
-      phone: contact.phone ?? '',
-      mobile: contact.mobile ?? '',
+      // Stored in E.164, shown as people write them ("06 12 34 56 78"); saving normalises them again.
+      phone: contact.phone ? formatPhone(contact.phone) : '',
+      mobile: contact.mobile ? formatPhone(contact.mobile) : '',
     })),
     preferredContactId: customer.preferredContactId ?? null,
     addressLines: customer.address?.lines.join('\n') ?? '',
@@ -97,9 +99,6 @@ function isBlankContact(contact: ContactDraft): boolean {
   return [contact.name, contact.role, contact.email, contact.phone, contact.mobile].every((value) => value.trim() === '');
 }
 
-/** EU (VIES prefixes), Swiss and British VAT numbers; French ones are FR + 2-character key + SIREN. */
-const VAT = /^(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI|CHE|GB)[0-9A-Z]{2,13}$/;
-const FRENCH_VAT = /^FR[0-9A-Z]{2}\d{9}$/;
 
 export interface CheckedDraft {
   /** What to send to `saveCustomer`, when the draft has no error. */
@@ -122,7 +121,7 @@ export function checkDraft(draft: CustomerDraft, existing?: Customer): CheckedDr
   const siret = compactSiret(draft.siret);
   if (siret !== '' && !isValidSiret(siret)) errors.siret = { key: 'siret' };
   const vat = draft.vatNumber.replace(/[\s.-]/g, '').toUpperCase();
-  if (vat !== '' && !(vat.startsWith('FR') ? FRENCH_VAT.test(vat) : VAT.test(vat))) errors.vatNumber = { key: 'vat' };
+  if (vat !== '' && !isValidVatNumber(vat)) errors.vatNumber = { key: 'vat' };
 
   const country = draft.country.trim().toUpperCase() || 'FR';
   if (!/^[A-Z]{2}$/.test(country)) errors.country = { key: 'country' };

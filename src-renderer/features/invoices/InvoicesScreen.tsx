@@ -3,6 +3,7 @@ import { Anchor, Button, Checkbox, Group, Select, Stack, Text, TextInput } from 
 import { routeHref } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
+import { clearButtonFor } from './clear-button';
 import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
 import { EmptyState } from '../../ui/EmptyState';
@@ -110,6 +111,7 @@ export function InvoicesScreen() {
                 value={status}
                 onChange={setStatus}
                 clearable
+                clearButtonProps={clearButtonFor(t('ledger.filters.clear', { filter: t('invoices.statusFilter') }))}
                 w={220}
               />
               <Select
@@ -119,6 +121,7 @@ export function InvoicesScreen() {
                 value={range}
                 onChange={(value) => setRange(value as OverdueRange | null)}
                 clearable
+                clearButtonProps={clearButtonFor(t('ledger.filters.clear', { filter: t('ledger.filters.overdueRange') }))}
                 w={180}
               />
               <Select
@@ -129,6 +132,7 @@ export function InvoicesScreen() {
                 onChange={setCustomerId}
                 searchable
                 clearable
+                clearButtonProps={clearButtonFor(t('ledger.filters.clear', { filter: t('ledger.filters.customer') }))}
                 limit={50}
                 nothingFoundMessage={t('common.none')}
                 w={240}

@@ -28,6 +28,7 @@ import type { Language, ShopIdentity } from '../../domain/model';
 import { useAppInfo } from './useAppInfo';
 import { changeLanguage } from './language';
 import { DataSection } from '../data/DataSection';
+import { DesktopSection } from './DesktopSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -231,6 +232,9 @@ export function SettingsScreen() {
               w={320}
             />
           </Stack>
+        </Section>
+        <Section title={t('desktop.title')}>
+          <DesktopSection />
         </Section>
         <Section title={t('settings.data')} hint={t('settings.dataHint')}>
           <Stack>

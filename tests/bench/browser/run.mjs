@@ -1,7 +1,7 @@
 /**
  * Browser benchmarks: the real renderer in Chromium against the real web host, on 100,000 invoices.
  *
- *   node tests/bench/browser/run.mjs [--rows 100000] [--no-docs]
+ *   node tests/bench/browser/run.mjs [--rows 100000] [--no-docs] [--build]
  *
  * 1. Import of a generated French CSV through the app's import wizard (parse + check, then the write),
  *    against a raw IndexedDB bulk insert of as many invoice-shaped objects (no Dexie, one transaction).
@@ -15,9 +15,9 @@
  */
 import { spawn, execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -35,6 +35,8 @@ const ROWS = Number(argValue('--rows') ?? process.env.RELANCE_BENCH_ROWS ?? 100_
 const WRITE_DOCS = !args.includes('--no-docs');
 const RESERVED_PORTS = new Set([47811]); // the e2e tests' port
 const RUN_LIMIT_MS = 5 * 60_000;
+const MAX_SCROLL_STEPS = 500;
+const FORCE_BUILD = args.includes('--build');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (message) => console.log(`[bench ${elapsed()}] ${message}`);
@@ -42,7 +44,7 @@ const log = (message) => console.log(`[bench ${elapsed()}] ${message}`);
 // ---------------------------------------------------------------------------------------------------
 // Host and browser
 
-function freePort() {
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
@@ -54,7 +56,7 @@ function freePort() {
   });
 }
 
-function startHost(dataDir, port, token) {
+export function startHost(dataDir, port, token) {
   return new Promise((resolveHost, reject) => {
     const child = spawn(process.execPath, ['out/main/web-host.js'], {
       env: {
@@ -82,7 +84,7 @@ function startHost(dataDir, port, token) {
   });
 }
 
-function stopHost(child) {
+export function stopHost(child) {
   if (!child || child.exitCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     child.removeAllListeners('exit');
@@ -94,7 +96,7 @@ function stopHost(child) {
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 // The flags of playwright.config.ts.
-const LAUNCH = SYSTEM_CHROMIUM
+export const LAUNCH = SYSTEM_CHROMIUM
   ? {
       executablePath: SYSTEM_CHROMIUM,
       args: [
@@ -108,13 +110,13 @@ const LAUNCH = SYSTEM_CHROMIUM
       ],
     }
   : {};
-const CONTEXT = { locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } };
+export const CONTEXT = { locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } };
 
 // ---------------------------------------------------------------------------------------------------
 // The measures
 
 /** Opens the app at `hash` in `page` and waits for the navigation. */
-async function openApp(page, url, hash = '') {
+export async function openApp(page, url, hash = '') {
   await page.goto(url + hash);
   await page.getByRole('navigation').waitFor();
 }
@@ -138,10 +140,13 @@ async function waitForInvoiceCount(page, expected, timeout = 120_000) {
  * file input's `change` event to the column step, and from the click on "Importer" to the
  * "Import terminé" status appearing in the DOM.
  */
-async function measureImport(page, url, csvPath, rows) {
+export async function measureImport(page, url, csvPath, rows) {
   await openApp(page, url, '#/invoices');
   await page.evaluate(() => {
-    const marks = (window.__bench = {});
+    const marks = (window.__bench = { longTasks: [] });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) marks.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
     document.addEventListener('change', (event) => {
       if (event.target instanceof HTMLInputElement && event.target.type === 'file') marks.fileChosen = performance.now();
     }, true);
@@ -174,9 +179,13 @@ async function measureImport(page, url, csvPath, rows) {
   const marks = await page.evaluate(() => window.__bench);
   await wizard.getByRole('button', { name: 'Fermer' }).click();
   await waitForInvoiceCount(page, rows);
+  const longest = (from, to) =>
+    marks.longTasks.filter((t) => t.start >= from && t.start < to).reduce((max, t) => Math.max(max, t.duration), 0);
   return {
     parseMs: marks.columns - marks.fileChosen,
     importMs: marks.done - marks.importClicked,
+    longestTaskMs: longest(marks.importClicked, marks.done),
+    parseLongestTaskMs: longest(marks.fileChosen, marks.columns),
     summaryText,
     statusText,
     records: await page.evaluate(() => {
@@ -204,7 +213,7 @@ async function measureImport(page, url, csvPath, rows) {
  * (no Dexie), with the same primary key and indexes as the app's invoices table. The objects are
  * made before the clock starts; the time ends at the transaction's `complete`.
  */
-async function measureRawInsert(page, rows, { indexes = true, payments = 0 } = {}) {
+export async function measureRawInsert(page, rows, { indexes = true, payments = 0 } = {}) {
   return page.evaluate(
     async ({ rows, indexes, payments }) => {
       const name = `relance-bench-raw-${Math.random().toString(36).slice(2)}`;
@@ -289,7 +298,7 @@ async function measureRawInsert(page, rows, { indexes = true, payments = 0 } = {
  * the mouse wheel, one frame per step, and reports the long tasks that started meanwhile.
  * Steps are one container height (every step draws new rows) or larger, at most ~2,000 steps.
  */
-async function measureScroll(page) {
+export async function measureScroll(page, { maxSteps = MAX_SCROLL_STEPS } = {}) {
   const table = page.getByRole('table', { name: 'Liste des factures' });
   await table.waitFor();
   const body = table.getByRole('rowgroup').nth(1);
@@ -301,7 +310,7 @@ async function measureScroll(page) {
     scrollHeight: element.scrollHeight,
     clientHeight: element.clientHeight,
   }));
-  const step = Math.max(clientHeight, Math.ceil((scrollHeight - clientHeight) / 2_000));
+  const step = Math.max(clientHeight, Math.ceil((scrollHeight - clientHeight) / maxSteps));
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(() => {
     window.__longTasks = [];
@@ -312,12 +321,16 @@ async function measureScroll(page) {
   });
   const t0 = Date.now();
   let steps = 0;
-  const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-  for (;;) {
-    const top = await body.evaluate((element) => element.scrollTop);
-    if (top + clientHeight >= scrollHeight - 1 || steps > 4_000) break;
+  // After each wheel step, wait for the next frame and read where the list is.
+  const afterFrame = () =>
+    body.evaluate((element) => new Promise((resolveFrame) => requestAnimationFrame(() => resolveFrame(element.scrollTop))));
+  let top = 0;
+  let still = 0;
+  while (top + clientHeight < scrollHeight - 1 && steps < maxSteps * 2 && still < 20) {
     await page.mouse.wheel(0, step);
-    await frame();
+    const next = await afterFrame();
+    still = next === top ? still + 1 : 0;
+    top = next;
     steps += 1;
   }
   const wallMs = Date.now() - t0;
@@ -339,7 +352,7 @@ async function measureScroll(page) {
 }
 
 /** From page.goto to the "Aujourd’hui" heading and the worklist table visible, in a new tab. */
-async function measureColdStart(context, url) {
+export async function measureColdStart(context, url) {
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url + '#/');
@@ -404,11 +417,116 @@ function writeDocs(section) {
 // ---------------------------------------------------------------------------------------------------
 // Main
 
+/** The table rows from what was measured; what the time limit cut short says so. */
+function tableRows(r) {
+  const missing = (measure, target) => ({ measure, figure: 'not measured (time limit)', anchor: '', ratio: '', target, met: '' });
+  const rows = [];
+  const rawMs = r.raw?.length ? Math.min(...r.raw) : undefined;
+  if (r.imported && rawMs) {
+    const ratio = r.imported.importMs / rawMs;
+    rows.push({
+      measure: `Import ${int(ROWS)} rows, "Importer" → "Import terminé"`,
+      figure: `${ms(r.imported.importMs)} (${int(ROWS / (r.imported.importMs / 1000))} rows/s; longest task ${ms(r.imported.longestTaskMs)})`,
+      anchor: `raw IndexedDB put ${ms(rawMs)} (${int(ROWS / (rawMs / 1000))} rows/s)`,
+      ratio: `${ratio.toFixed(1)}×`,
+      target: '≤ 2×',
+      met: ratio <= 2 ? 'yes' : 'no',
+    });
+    rows.push({
+      measure: '  same, anchor with the payments the import writes too',
+      figure: '',
+      anchor: r.rawAll
+        ? `raw put ${int(ROWS)} invoices + ${int(r.imported.records.payments ?? 0)} payments ${ms(r.rawAll)}`
+        : 'skipped: the run was late (5-minute limit)',
+      ratio: r.rawAll ? `${(r.imported.importMs / r.rawAll).toFixed(1)}×` : '',
+      target: '(info)',
+      met: '',
+    });
+    rows.push({
+      measure: `Parse + check ${int(ROWS)} rows, file chosen → columns step`,
+      figure: `${ms(r.imported.parseMs)} (longest task ${ms(r.imported.parseLongestTaskMs)})`,
+      anchor: '',
+      ratio: '',
+      target: '(info)',
+      met: '',
+    });
+  } else rows.push(missing(`Import ${int(ROWS)} rows`, '≤ 2×'));
+  if (r.bigScroll && r.demoScroll) {
+    rows.push({
+      measure: 'Scroll the invoice list top → bottom: longest task',
+      figure: `${ms(r.bigScroll.maxMs)} (${r.bigScroll.count} long tasks, ${r.bigScroll.steps} steps)`,
+      anchor: `demo, ${r.demoInvoices} invoices: ${ms(r.demoScroll.maxMs)} (${r.demoScroll.count} long tasks, ${r.demoScroll.steps} steps)`,
+      ratio: r.demoScroll.maxMs > 0 ? `${(r.bigScroll.maxMs / r.demoScroll.maxMs).toFixed(1)}×` : '—',
+      target: '< 50 ms',
+      met: r.bigScroll.maxMs < 50 ? 'yes' : 'no',
+    });
+  } else rows.push(missing('Scroll the invoice list: longest task', '< 50 ms'));
+  if (r.cold?.length && r.demoCold?.length) {
+    rows.push({
+      measure: `Cold start to an interactive Today (median of ${r.cold.length})`,
+      figure: ms(median(r.cold)),
+      anchor: `demo: ${ms(median(r.demoCold))}`,
+      ratio: `${(median(r.cold) / median(r.demoCold)).toFixed(1)}×`,
+      target: '< 1.5 s',
+      met: median(r.cold) < 1_500 ? 'yes' : 'no',
+    });
+  } else rows.push(missing('Cold start to an interactive Today', '< 1.5 s'));
+  return rows;
+}
+
+/** Prints the table and writes it into docs/benchmarks.md (also when the time limit cut the run). */
+function report(r, partial) {
+  const rows = tableRows(r);
+  const info = machine();
+  const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
+  const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const where = `${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Node ${info.node}, Chromium ${r.chromiumVersion ?? '?'}`;
+  const loads = `load average (1/5/15 min) at the start ${r.loadAtStart}, at the end ${load}`;
+  const notes = [];
+  if (partial) notes.push(`**Cut short by the ${RUN_LIMIT_MS / 60_000}-minute limit**: the missing lines were not measured.`);
+  if (r.imported) {
+    notes.push(
+      `Wizard summary before the import: ${r.imported.summaryText}. Status after it: “${r.imported.statusText}”. Records then in the database: ${Object.entries(r.imported.records).map(([k, v]) => `${int(v)} ${k}`).join(', ')}.`,
+    );
+  }
+  if (r.raw) notes.push(`Raw put runs: ${r.raw.map(ms).join(', ')} (the fastest is the anchor).`);
+  if (r.bigScroll) {
+    notes.push(
+      `Scroll: ${r.bigScroll.steps} wheel steps of ${int(r.bigScroll.stepPx)} px over ${int(r.bigScroll.scrollHeight)} px in ${ms(r.bigScroll.wallMs)}, total long-task time ${ms(r.bigScroll.totalMs)}; demo ${r.demoScroll.steps} steps of ${r.demoScroll.stepPx} px, total ${ms(r.demoScroll.totalMs)}.`,
+    );
+  }
+  if (r.cold) notes.push(`Cold starts: ${r.cold.map(ms).join(', ')} (demo: ${r.demoCold.map(ms).join(', ')}).`);
+  console.log(`\nBrowser benchmarks — ${date} — ${where}; ${loads}; build in out/ of ${r.builtAt}\n`);
+  console.log(plainTable(rows));
+  console.log(`\n${notes.join('\n')}`);
+  if (WRITE_DOCS) {
+    writeDocs(
+      [
+        '## Latest browser run',
+        '',
+        `${date} — ${where} (headless, flags of playwright.config.ts); ${loads}; build in out/ of ${r.builtAt}.`,
+        '',
+        markdownTable(rows),
+        '',
+        ...notes.map((note) => `- ${note}`),
+      ].join('\n'),
+    );
+    log(`written to ${DOC}`);
+  }
+}
+
+let timedOut = false;
+
 async function main() {
-  if (!existsSync('out/renderer/index.html') || !existsSync('out/main/web-host.js')) {
-    log('out/ is missing: building (npx electron-vite build)');
+  if (FORCE_BUILD || !existsSync('out/renderer/index.html') || !existsSync('out/main/web-host.js')) {
+    log(FORCE_BUILD ? 'building (npx electron-vite build)' : 'out/ is missing: building (npx electron-vite build)');
     execSync('npx electron-vite build', { stdio: 'inherit' });
   }
+  const r = {
+    builtAt: statSync('out/renderer/index.html').mtime.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    loadAtStart: loadavg().map((x) => x.toFixed(1)).join(' / '),
+  };
+  log(`measuring the build in out/ (${r.builtAt}); --build rebuilds it first`);
   const work = mkdtempSync(join(tmpdir(), 'relance-bench-'));
   const csvPath = join(work, `factures-${ROWS}.csv`);
   const csv = generateFrenchCsv(ROWS);
@@ -419,16 +537,23 @@ async function main() {
   const port = await freePort();
   let host;
   let browser;
+  const cleanUp = async () => {
+    await browser?.close().catch(() => {});
+    await stopHost(host?.child);
+    rmSync(work, { recursive: true, force: true });
+  };
   const watchdog = setTimeout(() => {
+    timedOut = true;
     console.error(`[bench] over ${RUN_LIMIT_MS / 60_000} minutes: stopping`);
-    void Promise.allSettled([browser?.close(), stopHost(host?.child)]).then(() => process.exit(2));
+    report(r, true);
+    void cleanUp().then(() => process.exit(2));
   }, RUN_LIMIT_MS);
   watchdog.unref();
   try {
     host = await startHost(join(work, 'data'), port, token);
     log(`web host on port ${port}`);
     browser = await chromium.launch(LAUNCH);
-    const chromiumVersion = browser.version();
+    r.chromiumVersion = browser.version();
 
     // The anchor of the scroll and the cold start: the demo data, in its own context (own IndexedDB).
     const demoContext = await browser.newContext(CONTEXT);
@@ -438,13 +563,13 @@ async function main() {
     await demoPage.getByText(/Données de démonstration chargées/).waitFor();
     await demoPage.getByRole('navigation').getByRole('link', { name: 'Factures' }).click();
     await demoPage.getByRole('table', { name: 'Liste des factures' }).waitFor();
-    const demoInvoices = await invoiceCount(demoPage);
-    const demoScroll = await measureScroll(demoPage);
-    log(`demo scroll (${demoInvoices} invoices): max long task ${ms(demoScroll.maxMs)}, ${demoScroll.count} long tasks, ${demoScroll.steps} steps`);
+    r.demoInvoices = await invoiceCount(demoPage);
+    r.demoScroll = await measureScroll(demoPage);
+    log(`demo scroll (${r.demoInvoices} invoices): max long task ${ms(r.demoScroll.maxMs)}, ${r.demoScroll.count} long tasks, ${r.demoScroll.steps} steps`);
     await demoPage.close();
-    const demoCold = [];
-    for (let i = 0; i < 3; i += 1) demoCold.push(await measureColdStart(demoContext, host.url));
-    log(`demo cold start: ${demoCold.map(ms).join(', ')}`);
+    r.demoCold = [];
+    for (let i = 0; i < 3; i += 1) r.demoCold.push(await measureColdStart(demoContext, host.url));
+    log(`demo cold start: ${r.demoCold.map(ms).join(', ')}`);
     await demoContext.close();
 
     // The big shop, in a fresh context.
@@ -452,103 +577,44 @@ async function main() {
     const page = await context.newPage();
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     await openApp(page, host.url, '#/invoices');
-    const raw = [];
-    for (let i = 0; i < 3; i += 1) raw.push(await measureRawInsert(page, ROWS));
-    log(`raw IndexedDB put of ${int(ROWS)} invoices (same indexes): ${raw.map(ms).join(', ')}`);
-    const rawBare = await measureRawInsert(page, ROWS, { indexes: false });
-    log(`raw IndexedDB put, no index: ${ms(rawBare)}`);
+    r.raw = [];
+    for (let i = 0; i < 2; i += 1) r.raw.push(await measureRawInsert(page, ROWS));
+    log(`raw IndexedDB put of ${int(ROWS)} invoices (same indexes): ${r.raw.map(ms).join(', ')}`);
 
-    const imported = await measureImport(page, host.url, csvPath, ROWS);
-    log(`wizard: parse + check ${ms(imported.parseMs)}; import ${ms(imported.importMs)} — ${imported.statusText}`);
-    log(`records after the import: ${JSON.stringify(imported.records)}`);
-    const rawAll = await measureRawInsert(page, ROWS, { payments: imported.records.payments ?? 0 });
-    log(`raw IndexedDB put of the same invoices and payments: ${ms(rawAll)}`);
+    r.imported = await measureImport(page, host.url, csvPath, ROWS);
+    log(`wizard: parse + check ${ms(r.imported.parseMs)} (longest task ${ms(r.imported.parseLongestTaskMs)}); import ${ms(r.imported.importMs)} (longest task ${ms(r.imported.longestTaskMs)}) — ${r.imported.statusText}`);
+    log(`records after the import: ${JSON.stringify(r.imported.records)}`);
+    // The second anchor is information only: skipped when the run is late, to keep the scroll and the start.
+    if (Date.now() - started < 150_000) {
+      r.rawAll = await measureRawInsert(page, ROWS, { payments: r.imported.records.payments ?? 0 });
+      log(`raw IndexedDB put of the same invoices and payments: ${ms(r.rawAll)}`);
+    } else log('raw put of invoices + payments skipped (the run is late)');
 
-    const bigScroll = await measureScroll(page);
-    log(`scroll (${int(ROWS)} invoices): max long task ${ms(bigScroll.maxMs)}, ${bigScroll.count} long tasks, ${bigScroll.steps} steps of ${bigScroll.stepPx} px in ${ms(bigScroll.wallMs)}, bottom reached: ${bigScroll.reachedBottom}`);
+    r.bigScroll = await measureScroll(page);
+    log(`scroll (${int(ROWS)} invoices): max long task ${ms(r.bigScroll.maxMs)}, ${r.bigScroll.count} long tasks, ${r.bigScroll.steps} steps of ${r.bigScroll.stepPx} px in ${ms(r.bigScroll.wallMs)}, bottom reached: ${r.bigScroll.reachedBottom}`);
     await page.close();
 
-    const cold = [];
-    for (let i = 0; i < 3; i += 1) cold.push(await measureColdStart(context, host.url));
-    log(`cold start (${int(ROWS)} invoices): ${cold.map(ms).join(', ')}`);
+    // Three starts when they are quick; one when a start takes seconds (the run must stay under 5 min).
+    const first = await measureColdStart(context, host.url);
+    r.cold = [first];
+    while (r.cold.length < 3 && first < 5_000) r.cold.push(await measureColdStart(context, host.url));
+    log(`cold start (${int(ROWS)} invoices): ${r.cold.map(ms).join(', ')}`);
     await context.close();
 
-    // The table.
-    const rawMs = median(raw);
-    const importRatio = imported.importMs / rawMs;
-    const rows = [
-      {
-        measure: `Import ${int(ROWS)} rows, "Importer" → "Import terminé"`,
-        figure: `${ms(imported.importMs)} (${int(ROWS / (imported.importMs / 1000))} rows/s)`,
-        anchor: `raw IndexedDB put ${ms(rawMs)} (${int(ROWS / (rawMs / 1000))} rows/s)`,
-        ratio: `${importRatio.toFixed(1)}×`,
-        target: '≤ 2×',
-        met: importRatio <= 2 ? 'yes' : 'no',
-      },
-      {
-        measure: '  same, anchor with the payments the import writes too',
-        figure: '',
-        anchor: `raw put ${int(ROWS)} invoices + ${int(imported.records.payments ?? 0)} payments ${ms(rawAll)}`,
-        ratio: `${(imported.importMs / rawAll).toFixed(1)}×`,
-        target: '(info)',
-        met: '',
-      },
-      {
-        measure: `Parse + check ${int(ROWS)} rows, file chosen → columns step`,
-        figure: ms(imported.parseMs),
-        anchor: '',
-        ratio: '',
-        target: '(info)',
-        met: '',
-      },
-      {
-        measure: 'Scroll the invoice list top → bottom: longest task',
-        figure: `${ms(bigScroll.maxMs)} (${bigScroll.count} long tasks, ${bigScroll.steps} steps)`,
-        anchor: `demo, ${demoInvoices} invoices: ${ms(demoScroll.maxMs)} (${demoScroll.count} long tasks, ${demoScroll.steps} steps)`,
-        ratio: demoScroll.maxMs > 0 ? `${(bigScroll.maxMs / demoScroll.maxMs).toFixed(1)}×` : '—',
-        target: '< 50 ms',
-        met: bigScroll.maxMs < 50 ? 'yes' : 'no',
-      },
-      {
-        measure: 'Cold start to an interactive Today (median of 3)',
-        figure: ms(median(cold)),
-        anchor: `demo: ${ms(median(demoCold))}`,
-        ratio: `${(median(cold) / median(demoCold)).toFixed(1)}×`,
-        target: '< 1.5 s',
-        met: median(cold) < 1_500 ? 'yes' : 'no',
-      },
-    ];
-    const info = machine();
-    const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-    console.log(`\nBrowser benchmarks — ${date} — ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB, node ${info.node}, Chromium ${chromiumVersion}\n`);
-    console.log(plainTable(rows));
-    console.log(`\nWizard summary: ${imported.summaryText}\nStatus: ${imported.statusText}\nRecords: ${JSON.stringify(imported.records)}`);
-    console.log(`Raw put runs: ${raw.map(ms).join(', ')}; without indexes: ${ms(rawBare)}. Cold starts: ${cold.map(ms).join(', ')} (demo ${demoCold.map(ms).join(', ')}).`);
-
-    if (WRITE_DOCS) {
-      writeDocs(
-        [
-          '## Latest browser run',
-          '',
-          `${date} — ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Node ${info.node}, Chromium ${chromiumVersion} (headless, flags of playwright.config.ts).`,
-          '',
-          markdownTable(rows),
-          '',
-          `Wizard summary before the import: ${imported.summaryText}. Status after it: “${imported.statusText}”. Records then in the database: ${Object.entries(imported.records).map(([k, v]) => `${int(v)} ${k}`).join(', ')}.`,
-          `Raw put runs: ${raw.map(ms).join(', ')} (median used); the same put without any index: ${ms(rawBare)}. Cold starts: ${cold.map(ms).join(', ')} (demo: ${demoCold.map(ms).join(', ')}). Scroll: ${bigScroll.steps} wheel steps of ${bigScroll.stepPx} px over ${int(bigScroll.scrollHeight)} px in ${ms(bigScroll.wallMs)}; demo ${demoScroll.steps} steps of ${demoScroll.stepPx} px.`,
-        ].join('\n'),
-      );
-      log(`written to ${DOC}`);
-    }
+    clearTimeout(watchdog);
+    report(r, false);
   } finally {
     clearTimeout(watchdog);
-    await browser?.close().catch(() => {});
-    await stopHost(host?.child);
-    rmSync(work, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run when called as a script; tests/bench/browser/profile.mjs imports the helpers.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    // After the time limit, the browser closed under the measure: the partial table is printed.
+    if (timedOut) process.exit(2);
+    console.error(error);
+    process.exit(1);
+  });
+}

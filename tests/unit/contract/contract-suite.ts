@@ -56,6 +56,9 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       ['scheduler.setNextWake', { at: 'tomorrow' }, 'at'],
       ['app.setLanguage', { language: 'de' }, 'language'],
       ['app.info', 'not an object', '(arguments)'],
+      ['app.setBackgroundMode', { keepRunningInTray: 'yes', launchAtLogin: false }, 'keepRunningInTray'],
+      ['app.setBackgroundMode', { keepRunningInTray: true }, 'launchAtLogin'],
+      ['app.setBackgroundMode', { keepRunningInTray: true, launchAtLogin: false, hidden: true }, '(arguments)'],
     ])('refuses %s with %j, naming %s', async (method, args, field) => {
       const h = await setup();
       try {
@@ -138,6 +141,40 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
         expect(Buffer.from(read.contentBase64, 'base64')).toEqual(content);
         const error = await errorOf(h.bridge.backup.read({ fileName: '../web-host.json' as never }));
         expect(error.code).toBe('invalid-arguments');
+      } finally {
+        await h.teardown();
+      }
+    });
+
+    it('keeps the background mode in the desktop app, and only shows it in the browser', async () => {
+      const h = await setup();
+      try {
+        const desktop = h.expectedShell === 'electron';
+        // Off by default: closing the window quits, nothing starts with the session.
+        expect(await h.bridge.app.getBackgroundMode({})).toEqual({
+          supported: desktop,
+          keepRunningInTray: false,
+          launchAtLogin: false,
+        });
+        const change = h.bridge.app.setBackgroundMode({ keepRunningInTray: true, launchAtLogin: true });
+        if (desktop) {
+          expect(await change).toEqual({ supported: true, keepRunningInTray: true, launchAtLogin: true });
+          await h.bridge.app.setBackgroundMode({ keepRunningInTray: true, launchAtLogin: false });
+          expect(await h.bridge.app.getBackgroundMode({})).toEqual({
+            supported: true,
+            keepRunningInTray: true,
+            launchAtLogin: false,
+          });
+        } else {
+          const error = await errorOf(change);
+          expect(error.code).toBe('not-allowed');
+          expect(error.message).toMatch(/desktop app/);
+          expect(await h.bridge.app.getBackgroundMode({})).toEqual({
+            supported: false,
+            keepRunningInTray: false,
+            launchAtLogin: false,
+          });
+        }
       } finally {
         await h.teardown();
       }

@@ -79,6 +79,8 @@ async function startElectronSide(dir: string) {
     showNotification: async () => true,
     openExternal: async () => true,
     languageChanged: () => undefined,
+    supportsBackgroundMode: true,
+    applyBackgroundMode: () => undefined,
   };
   const services = await createServices(platform, hub);
   const unregister = registerIpc({
@@ -147,6 +149,7 @@ describe('Electron IPC adapter', () => {
       const bridge = (await loadPreload()) as unknown as Record<string, unknown>;
       expect(Object.keys(bridge).sort()).toEqual(['app', 'backup', 'files', 'notify', 'on', 'scheduler', 'shell']);
       expect(JSON.stringify(Object.keys(bridge.scheduler as object))).toBe('["setNextWake","getNextWake"]');
+      expect(Object.keys(bridge.app as object)).toEqual(['info', 'setLanguage', 'getBackgroundMode', 'setBackgroundMode']);
       expect(Object.values(bridge).some((v) => v === fakeElectron.ipcRenderer)).toBe(false);
     } finally {
       stop();

@@ -17,14 +17,16 @@ const { createElectronPlatform } = await import('../../../src-main/electron/elec
 function makePlatform(window: unknown = null) {
   const focusWindow = vi.fn();
   const applyMenu = vi.fn();
+  const applyBackgroundMode = vi.fn();
   const platform = createElectronPlatform({
     dataDir: '/data/Relance',
     appVersion: '0.1.0',
     getWindow: () => window as never,
     focusWindow,
     applyMenu,
+    applyBackgroundMode,
   });
-  return { platform, focusWindow, applyMenu };
+  return { platform, focusWindow, applyMenu, applyBackgroundMode };
 }
 
 beforeEach(() => {
@@ -77,5 +79,12 @@ describe('the Electron platform', () => {
     platform.languageChanged('en');
     expect(applyMenu).toHaveBeenCalledWith('en');
     expect(platform.shell).toBe('electron');
+  });
+
+  it('supports the background mode and hands a new one to the shell', () => {
+    const { platform, applyBackgroundMode } = makePlatform();
+    expect(platform.supportsBackgroundMode).toBe(true);
+    platform.applyBackgroundMode({ keepRunningInTray: true, launchAtLogin: false });
+    expect(applyBackgroundMode).toHaveBeenCalledWith({ keepRunningInTray: true, launchAtLogin: false });
   });
 });

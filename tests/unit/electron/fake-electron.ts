@@ -62,6 +62,11 @@ export function createFakeElectron(options: { appData: string }) {
     getLocale: vi.fn(() => app.locale),
     getVersion: vi.fn(() => '0.1.0'),
     whenReady: vi.fn(() => Promise.resolve()),
+    appPath: '/opt/relance',
+    getAppPath: vi.fn(() => app.appPath),
+    wasOpenedAtLogin: false,
+    setLoginItemSettings: vi.fn((_settings: { openAtLogin?: boolean; path?: string; args?: string[] }) => undefined),
+    getLoginItemSettings: vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: app.wasOpenedAtLogin })),
   });
 
   class BrowserWindow extends EventEmitter {
@@ -71,7 +76,23 @@ export function createFakeElectron(options: { appData: string }) {
     maximized = false;
     destroyed = false;
     normalBounds = { x: 0, y: 0, width: 1280, height: 800 };
-    readonly show = vi.fn();
+    visible = false;
+    readonly show = vi.fn(() => {
+      const wasVisible = this.visible;
+      this.visible = true;
+      if (!wasVisible) this.emit('show');
+    });
+    readonly hide = vi.fn(() => {
+      this.visible = false;
+    });
+    /** Like a click on the close box: 'close' (cancellable), then 'closed' unless prevented. */
+    readonly close = vi.fn(() => {
+      if (emitCancellable(this, 'close')) return false;
+      this.destroyed = true;
+      this.visible = false;
+      this.emit('closed');
+      return true;
+    });
     readonly focus = vi.fn();
     readonly restore = vi.fn(() => {
       this.minimized = false;
@@ -103,6 +124,9 @@ export function createFakeElectron(options: { appData: string }) {
     isDestroyed() {
       return this.destroyed;
     }
+    isVisible() {
+      return this.visible;
+    }
     getNormalBounds() {
       return { ...this.normalBounds };
     }
@@ -120,6 +144,24 @@ export function createFakeElectron(options: { appData: string }) {
       Notification.instances.push(this);
     }
   }
+
+  class Tray extends EventEmitter {
+    static instances: Tray[] = [];
+    readonly setToolTip = vi.fn();
+    readonly setContextMenu = vi.fn();
+    destroyed = false;
+    readonly destroy = vi.fn(() => {
+      this.destroyed = true;
+    });
+    constructor(readonly image: { path: string }) {
+      super();
+      Tray.instances.push(this);
+    }
+  }
+
+  const nativeImage = {
+    createFromPath: vi.fn((path: string) => ({ path, isEmpty: () => false })),
+  };
 
   const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
   const ipcMain = {
@@ -142,6 +184,8 @@ export function createFakeElectron(options: { appData: string }) {
     app,
     BrowserWindow,
     Notification,
+    Tray,
+    nativeImage,
     ipcMain,
     session: { defaultSession },
     powerMonitor: new EventEmitter(),

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,20 @@ import type * as ElectronEntry from '../../../src-main/electron/index';
 const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
 
 vi.mock('electron', () => {
-  const names = ['app', 'BrowserWindow', 'Notification', 'ipcMain', 'session', 'powerMonitor', 'screen', 'Menu', 'shell', 'dialog'];
+  const names = [
+    'app',
+    'BrowserWindow',
+    'Notification',
+    'Tray',
+    'nativeImage',
+    'ipcMain',
+    'session',
+    'powerMonitor',
+    'screen',
+    'Menu',
+    'shell',
+    'dialog',
+  ];
   const module: Record<string, unknown> = {};
   for (const name of names) {
     Object.defineProperty(module, name, { enumerable: true, get: () => (fake.current as Record<string, unknown>)[name] });
@@ -254,5 +267,220 @@ describe('the Electron entry', () => {
     fake.current = createFakeElectron({ appData });
     await startApp();
     expect(theWindow().options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 });
+  });
+});
+
+describe('running in the background', () => {
+  const dataDir = () => join(appData, 'Relance');
+
+  // Each close writes the window's place (window.ts): let those writes end before the folder goes.
+  afterEach(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
+  async function storeMode(mode: { keepRunningInTray: boolean; launchAtLogin: boolean }) {
+    await mkdir(dataDir(), { recursive: true });
+    await writeFile(join(dataDir(), 'background.json'), JSON.stringify(mode));
+  }
+
+  function theTray() {
+    const tray = fake.current.Tray.instances.at(-1);
+    if (!tray || tray.destroyed) throw new Error('no tray is shown');
+    return tray;
+  }
+
+  function trayTemplate(): MenuItemConstructorOptions[] {
+    const calls = theTray().setContextMenu.mock.calls;
+    return (calls.at(-1)?.[0] as { template: MenuItemConstructorOptions[] }).template;
+  }
+
+  function clickTray(id: string) {
+    findItem(trayTemplate(), id).click?.({} as never, undefined, {} as never);
+  }
+
+  function withArgv(extra: string[]) {
+    const original = process.argv;
+    process.argv = [...original, ...extra];
+    return () => {
+      process.argv = original;
+    };
+  }
+
+  it('is off by default: no tray, and closing the window closes it (then the app quits, not on macOS)', async () => {
+    await startApp();
+    expect(fake.current.Tray.instances).toHaveLength(0);
+    const window = theWindow();
+    window.emit('ready-to-show');
+    expect(window.close()).toBe(true);
+    expect(window.hide).not.toHaveBeenCalled();
+    expect(started?.getWindow()).toBeNull();
+    fake.current.app.emit('window-all-closed');
+    expect(fake.current.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('reads background.json before the window: closing then hides the window, the tray shows, the app keeps running', async () => {
+    await storeMode({ keepRunningInTray: true, launchAtLogin: false });
+    await startApp();
+    const window = theWindow();
+    // The tray is up before the window is made (the window's screen lookup comes after).
+    expect(fake.current.Tray.instances).toHaveLength(1);
+    const trayOrder = fake.current.nativeImage.createFromPath.mock.invocationCallOrder[0] ?? Infinity;
+    expect(trayOrder).toBeLessThan(fake.current.screen.getPrimaryDisplay.mock.invocationCallOrder[0] ?? -1);
+    expect(String(fake.current.nativeImage.createFromPath.mock.calls[0]?.[0]).replaceAll('\\', '/')).toBe(
+      '/opt/relance/resources/icons/tray.png',
+    );
+    window.emit('ready-to-show');
+    expect(theTray().setToolTip).toHaveBeenCalledWith('Relance');
+    expect(findItem(trayTemplate(), 'tray-open').label).toBe('Ouvrir Relance');
+
+    expect(window.close()).toBe(false);
+    expect(window.hide).toHaveBeenCalledTimes(1);
+    expect(window.isDestroyed()).toBe(false);
+    expect(started?.getWindow()).toBe(window);
+    expect(fake.current.app.quit).not.toHaveBeenCalled();
+
+    // The tray brings it back.
+    window.show.mockClear();
+    clickTray('tray-open');
+    expect(window.show).toHaveBeenCalledTimes(1);
+  });
+
+  it("quits for real from the tray's Quit, and from the menu's (before-quit)", async () => {
+    await storeMode({ keepRunningInTray: true, launchAtLogin: false });
+    await startApp();
+    const window = theWindow();
+    clickTray('tray-quit');
+    expect(fake.current.app.quit).toHaveBeenCalledTimes(1);
+    // Electron then closes the windows: that close is not turned into a hide.
+    expect(window.close()).toBe(true);
+    expect(window.hide).not.toHaveBeenCalled();
+    started?.services.stop();
+
+    fake.current = createFakeElectron({ appData });
+    await startApp();
+    fake.current.app.emit('before-quit', { preventDefault: () => undefined });
+    expect(theWindow().close()).toBe(true);
+  });
+
+  it('turns the mode on and off from the renderer: tray shown then removed, closing follows', async () => {
+    await startApp();
+    const window = theWindow();
+    const contents = window.webContents;
+    const on = await ipcCall(contents, contents.mainFrame, 'app.setBackgroundMode', { keepRunningInTray: true, launchAtLogin: false });
+    expect(on).toEqual({ ok: true, result: { supported: true, keepRunningInTray: true, launchAtLogin: false } });
+    expect(JSON.parse(await readFile(join(dataDir(), 'background.json'), 'utf8'))).toEqual({
+      keepRunningInTray: true,
+      launchAtLogin: false,
+    });
+    const tray = theTray();
+    expect(window.close()).toBe(false);
+
+    await ipcCall(contents, contents.mainFrame, 'app.setBackgroundMode', { keepRunningInTray: false, launchAtLogin: false });
+    expect(tray.destroy).toHaveBeenCalledTimes(1);
+    expect(window.close()).toBe(true);
+    // Nothing changed for the session's start-up.
+    expect(fake.current.app.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+
+  it('the tray follows the language, shows the scheduler\'s summary and goes to Today', async () => {
+    await storeMode({ keepRunningInTray: true, launchAtLogin: false });
+    await startApp();
+    const contents = theWindow().webContents;
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    await ipcCall(contents, contents.mainFrame, 'scheduler.setNextWake', { at, reason: '3 relances à faire' });
+    expect(findItem(trayTemplate(), 'tray-summary')).toMatchObject({ label: '3 relances à faire', enabled: false });
+    expect(theTray().setToolTip).toHaveBeenLastCalledWith('Relance — 3 relances à faire');
+
+    await ipcCall(contents, contents.mainFrame, 'app.setLanguage', { language: 'en' });
+    expect(findItem(trayTemplate(), 'tray-open').label).toBe('Open Relance');
+
+    clickTray('tray-today');
+    expect(contents.send).toHaveBeenCalledWith('relance:event:app.command', { command: 'navigate', to: 'today' });
+  });
+
+  it('starts hidden with --hidden, the tray shown; the tray or a notification shows the window', async () => {
+    const restore = withArgv(['--hidden']);
+    try {
+      await startApp();
+    } finally {
+      restore();
+    }
+    const window = theWindow();
+    window.emit('ready-to-show');
+    expect(window.show).not.toHaveBeenCalled();
+    expect(window.loadFile).toHaveBeenCalledTimes(1);
+    const tray = theTray();
+
+    // The scheduler's notification, clicked, brings the window up.
+    const contents = window.webContents;
+    await ipcCall(contents, contents.mainFrame, 'notify.show', { title: '3 relances', body: 'à faire' });
+    fake.current.Notification.instances[0]?.emit('click');
+    expect(window.show).toHaveBeenCalledTimes(1);
+    // The mode is off: once the window is shown, the tray goes and closing closes.
+    expect(tray.destroy).toHaveBeenCalledTimes(1);
+    expect(window.close()).toBe(true);
+  });
+
+  it('a second launch by the session does not bring the window up; one by the user does', async () => {
+    await storeMode({ keepRunningInTray: true, launchAtLogin: true });
+    await startApp();
+    const window = theWindow();
+    fake.current.app.emit('second-instance', {}, ['/opt/relance/relance', '--hidden'], '/');
+    expect(window.show).not.toHaveBeenCalled();
+    fake.current.app.emit('second-instance', {}, ['/opt/relance/relance'], '/');
+    expect(window.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts hidden when macOS opened it at login', async () => {
+    if (process.platform !== 'darwin') {
+      // wasOpenedAtLogin is only read on macOS: elsewhere it says nothing and the window shows.
+      fake.current.app.wasOpenedAtLogin = true;
+      await startApp();
+      theWindow().emit('ready-to-show');
+      expect(theWindow().show).toHaveBeenCalledTimes(1);
+      return;
+    }
+    fake.current.app.wasOpenedAtLogin = true;
+    await startApp();
+    theWindow().emit('ready-to-show');
+    expect(theWindow().show).not.toHaveBeenCalled();
+  });
+
+  it('registers the login item with --hidden (Windows), and removes it with the same values', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'win32', configurable: true });
+    try {
+      fake.current.app.isPackaged = true;
+      await startApp();
+      const contents = theWindow().webContents;
+      const reply = await ipcCall(contents, contents.mainFrame, 'app.setBackgroundMode', { keepRunningInTray: false, launchAtLogin: true });
+      expect(reply).toEqual({ ok: true, result: { supported: true, keepRunningInTray: false, launchAtLogin: true } });
+      expect(fake.current.app.setLoginItemSettings).toHaveBeenCalledTimes(1);
+      expect(fake.current.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--hidden'] });
+      await ipcCall(contents, contents.mainFrame, 'app.setBackgroundMode', { keepRunningInTray: false, launchAtLogin: false });
+      expect(fake.current.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: false, args: ['--hidden'] });
+      started?.services.stop();
+
+      // At the next start the entry is refreshed only when it is on (an update may have moved the app).
+      fake.current = createFakeElectron({ appData });
+      fake.current.app.isPackaged = true;
+      await storeMode({ keepRunningInTray: false, launchAtLogin: true });
+      await startApp();
+      expect(fake.current.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--hidden'] });
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('writes an autostart entry on Linux instead', async () => {
+    if (process.platform !== 'linux') return;
+    vi.stubEnv('XDG_CONFIG_HOME', join(appData, 'config'));
+    fake.current.app.isPackaged = true;
+    await startApp();
+    const contents = theWindow().webContents;
+    await ipcCall(contents, contents.mainFrame, 'app.setBackgroundMode', { keepRunningInTray: true, launchAtLogin: true });
+    expect(fake.current.app.setLoginItemSettings).not.toHaveBeenCalled();
+    const entry = await readFile(join(appData, 'config', 'autostart', 'relance.desktop'), 'utf8');
+    expect(entry).toMatch(/^Exec=.* --hidden$/m);
   });
 });
