@@ -14,6 +14,7 @@ import { initI18n } from './i18n';
 import { getDatabase, getSettings } from './db';
 import { App } from './App';
 import { LedgerProvider } from './ui/hooks';
+import { FollowUpsProvider } from './features/today/useFollowUps';
 import { os } from './os/client';
 
 const theme = createTheme({
@@ -37,7 +38,9 @@ async function start() {
         <ModalsProvider>
           <Notifications position="top-right" />
           <LedgerProvider>
-            <App />
+            <FollowUpsProvider>
+              <App />
+            </FollowUpsProvider>
           </LedgerProvider>
         </ModalsProvider>
         </LocalizedDates>

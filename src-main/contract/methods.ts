@@ -80,6 +80,22 @@ export const methods = {
       z.object({ status: z.literal('cancelled') }),
     ]),
   },
+  'files.openDocument': {
+    args: z
+      .object({
+        fileName,
+        /** The document, base64 (an invoice copy, a letter): 25 MiB at most. */
+        contentBase64: z.base64().min(1).max(35_000_000),
+        mimeType: z.enum(['application/pdf']),
+      })
+      .strict(),
+    result: z.discriminatedUnion('status', [
+      /** Written to the data folder and opened with the system's PDF viewer (Electron). */
+      z.object({ status: z.literal('opened'), path: z.string() }),
+      /** No system viewer here (browser mode): the renderer shows it itself. */
+      z.object({ status: z.literal('open-in-renderer') }),
+    ]),
+  },
   'notify.show': {
     args: z
       .object({

@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'app.getBackgroundMode',
   'app.setBackgroundMode',
   'files.saveAs',
+  'files.openDocument',
   'notify.show',
   'shell.openExternal',
   'scheduler.setNextWake',

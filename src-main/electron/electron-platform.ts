@@ -60,6 +60,11 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
       return true;
     },
 
+    async openDocument(path) {
+      // openPath answers an error message, or '' when the system's viewer took the file.
+      return (await shell.openPath(path)) === '';
+    },
+
     async openExternal(url) {
       // The service has already checked the URL against the allow-list (checkExternalUrl).
       await shell.openExternal(url);
@@ -71,6 +76,7 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
     },
 
     supportsBackgroundMode: true,
+    supportsDocumentViewer: true,
     applyBackgroundMode(mode) {
       options.applyBackgroundMode(mode);
     },

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { platform as osPlatform } from 'node:os';
 import type { z } from 'zod';
 import type { MethodName, MethodResult, Methods } from '../contract/methods';
@@ -63,6 +64,13 @@ export async function createServices(platform: Platform, events: EventSink): Pro
       const bytes = Buffer.from(contentBase64, 'base64');
       await writeFileAtomic(path, bytes);
       return { status: 'saved', path, bytes: bytes.byteLength };
+    },
+    'files.openDocument': async ({ fileName, contentBase64 }) => {
+      if (!platform.supportsDocumentViewer) return { status: 'open-in-renderer' };
+      // A view copy in the data folder, replaced each time the same document is opened again.
+      const path = join(platform.dataDir, 'documents', 'viewed', fileName);
+      await writeFileAtomic(path, Buffer.from(contentBase64, 'base64'));
+      return (await platform.openDocument(path)) ? { status: 'opened', path } : { status: 'open-in-renderer' };
     },
     'notify.show': async (notification) => ({ shown: await platform.showNotification(notification) }),
     'shell.openExternal': async ({ url }) => {

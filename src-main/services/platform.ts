@@ -17,6 +17,10 @@ export interface Platform {
   showNotification(notification: { title: string; body: string }): Promise<boolean>;
   /** Opens an allowed URL with the system; `false` when the renderer must open it itself. */
   openExternal(url: string): Promise<boolean>;
+  /** Opens a file of the data folder with the system's viewer; `false` when the renderer must show it. */
+  openDocument(path: string): Promise<boolean>;
+  /** Whether `openDocument` can show anything (the browser mode has no system viewer). */
+  supportsDocumentViewer: boolean;
   /** The renderer's language changed: menus and notifications follow it. */
   languageChanged(language: 'fr' | 'en'): void;
   /** Whether this shell can keep running in the tray and start with the session (Electron only). */

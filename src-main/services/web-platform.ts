@@ -34,6 +34,9 @@ export function createWebPlatform(options: { dataDir: string; appVersion: string
     async showNotification() {
       return false;
     },
+    async openDocument() {
+      return false;
+    },
     async openExternal() {
       return false;
     },
@@ -42,6 +45,7 @@ export function createWebPlatform(options: { dataDir: string; appVersion: string
     },
     // A browser tab has no tray and no login item: `app.setBackgroundMode` is refused (not-allowed).
     supportsBackgroundMode: false,
+    supportsDocumentViewer: false,
     applyBackgroundMode() {
       // Never called: the service refuses before.
     },

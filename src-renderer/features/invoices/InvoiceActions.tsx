@@ -58,7 +58,7 @@ export function InvoiceActionsMenu({ row, onEdit }: { row: Pick<InvoiceRow, 'inv
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => onEdit(invoice)}>{t('ledger.actions.edit')}</Menu.Item>
-          {invoice.pdf && <Menu.Item onClick={() => invoice.pdf && openPdf(invoice.pdf)}>{t('ledger.actions.viewPdf')}</Menu.Item>}
+          {invoice.pdf && <Menu.Item onClick={() => invoice.pdf && void openPdf(invoice.pdf, invoice.number)}>{t('ledger.actions.viewPdf')}</Menu.Item>}
           {available.has('dispute') && <Menu.Item onClick={() => setAction('dispute')}>{t('ledger.actions.dispute')}</Menu.Item>}
           {available.has('end-dispute') && <Menu.Item onClick={() => setAction('end-dispute')}>{t('ledger.actions.endDispute')}</Menu.Item>}
           {available.has('credit-note') && <Menu.Item onClick={() => setAction('credit-note')}>{t('ledger.actions.creditNote')}</Menu.Item>}

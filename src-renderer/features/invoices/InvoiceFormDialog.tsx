@@ -241,7 +241,7 @@ export function InvoiceFormDialog({ invoice, customerId, onClose }: { invoice?: 
               {pdf ? (
                 <>
                   {pdfName && <Text size="sm">{t('ledger.invoiceForm.attachedPdf', { name: pdfName })}</Text>}
-                  <Anchor component="button" type="button" size="sm" onClick={() => openPdf(pdf)}>
+                  <Anchor component="button" type="button" size="sm" onClick={() => void openPdf(pdf, number.trim() || 'facture')}>
                     {t('ledger.invoiceForm.viewPdf')}
                   </Anchor>
                   <Button

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
+import { FollowUpList } from './FollowUpList';
+import { useFollowUps } from './useFollowUps';
 import { routeHref } from '../../stores/navigation';
 import { useLedger, useSettings, useToday } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
@@ -18,6 +20,7 @@ export function TodayScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const ledger = useLedger();
+  const followUps = useFollowUps();
   const today = useToday();
   const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
 
@@ -44,6 +47,12 @@ export function TodayScreen() {
             value={t('today.customersToContact', { count: toFollowUp.length })}
           />
         </SimpleGrid>
+        <section aria-labelledby="today-followups">
+          <Title order={2} size="h4" id="today-followups" mb="sm">
+            {t('followUps.title')}
+          </Title>
+          {followUps ? <FollowUpList actions={followUps.actions} /> : <Text>{t('app.loading')}</Text>}
+        </section>
         <section aria-labelledby="today-worklist">
           <Title order={2} size="h4" id="today-worklist">
             {t('today.worklist')}

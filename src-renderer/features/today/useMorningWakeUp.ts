@@ -3,38 +3,35 @@ import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { os } from '../../os/client';
 import { nowIso } from '../../os/clock';
+import { DEFAULT_BUSINESS_CALENDAR } from '../../domain/calendar';
+import { nextWakeInstant } from '../../domain/planner';
 import { nextLocalTime } from '../../domain/wake-up';
-import { useLedger, useSettings } from '../../ui/hooks';
-import { customersToFollowUp } from '../../domain/ledger-summary';
-import { useToday } from '../../ui/hooks';
+import { useSettings } from '../../ui/hooks';
+import { useFollowUps } from './useFollowUps';
 
 const MORNING = '09:00';
 
 /**
- * Keeps the main process's alarm set for the next business morning, with the notification the
- * shopkeeper will see ("3 clients à relancer"), and refreshes the app when it fires. When the shell
- * has no desktop notifications (browser mode), the wake-up shows inside the app.
+ * Keeps the main process's alarm set for the next moment something becomes due (the planner's
+ * `nextWakeInstant` through the shop's business hours), or the next business morning, with the
+ * notification the shopkeeper will see ("3 relances à faire"); refreshes the app when it fires. When
+ * the shell has no desktop notifications (browser mode), the wake-up shows inside the app.
  */
 export function useMorningWakeUp(): void {
   const { t } = useTranslation();
-  const settings = useSettings();
-  const ledger = useLedger();
-  const today = useToday();
-  const timeZone = settings?.timeZone;
-  const toFollowUp = ledger ? customersToFollowUp(ledger, today).length : null;
+  const timeZone = useSettings()?.timeZone;
+  const followUps = useFollowUps();
+  const steps = followUps?.actions.filter((a) => a.kind === 'step').length ?? null;
+  const plannedAt = followUps && timeZone ? nextWakeInstant(followUps.actions, followUps.input, { ...DEFAULT_BUSINESS_CALENDAR, timeZone }) : null;
 
   useEffect(() => {
-    if (!timeZone || toFollowUp === null) return;
-    const at = nextLocalTime(nowIso(), MORNING, timeZone);
-    const body = t('today.customersToContact', { count: toFollowUp });
+    if (!timeZone || steps === null) return;
+    const at = plannedAt ?? nextLocalTime(nowIso(), MORNING, timeZone);
+    const body = t('today.followUpsDue', { count: steps });
     void os.scheduler
-      .setNextWake({
-        at,
-        reason: body,
-        ...(toFollowUp > 0 ? { notification: { title: t('app.name'), body } } : {}),
-      })
+      .setNextWake({ at, reason: body, ...(steps > 0 ? { notification: { title: t('app.name'), body } } : {}) })
       .catch(() => undefined);
-  }, [timeZone, toFollowUp, t]);
+  }, [timeZone, steps, plannedAt, t]);
 
   useEffect(
     () =>

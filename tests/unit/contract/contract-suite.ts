@@ -128,6 +128,24 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       }
     });
 
+    it('opens a PDF with the system viewer where there is one, and lets the browser show it otherwise', async () => {
+      const h = await setup();
+      try {
+        const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1');
+        const result = await h.bridge.files.openDocument({ fileName: 'F-2026-0042.pdf', contentBase64: pdf.toString('base64'), mimeType: 'application/pdf' });
+        if (h.expectedShell === 'electron') {
+          expect(result.status).toBe('opened');
+          if (result.status === 'opened') expect(await readFile(result.path)).toEqual(pdf);
+        } else {
+          expect(result).toEqual({ status: 'open-in-renderer' });
+        }
+        const error = await errorOf(h.bridge.files.openDocument({ fileName: 'x.exe', contentBase64: 'AA==', mimeType: 'application/x-msdownload' as never }));
+        expect(error.code).toBe('invalid-arguments');
+      } finally {
+        await h.teardown();
+      }
+    });
+
     it('keeps a daily backup and gives it back byte for byte', async () => {
       const h = await setup();
       try {

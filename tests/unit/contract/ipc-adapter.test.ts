@@ -78,6 +78,9 @@ async function startElectronSide(dir: string) {
     chooseSavePath: async ({ suggestedName }) => join(dir, 'chosen', suggestedName),
     showNotification: async () => true,
     openExternal: async () => true,
+    // Like the system's viewer: it takes any file that exists.
+    openDocument: async (path) => (await import('node:fs/promises')).access(path).then(() => true, () => false),
+    supportsDocumentViewer: true,
     languageChanged: () => undefined,
     supportsBackgroundMode: true,
     applyBackgroundMode: () => undefined,

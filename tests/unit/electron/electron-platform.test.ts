@@ -81,6 +81,15 @@ describe('the Electron platform', () => {
     expect(platform.shell).toBe('electron');
   });
 
+  it('opens a document with the system viewer and says when the system could not', async () => {
+    const { platform } = makePlatform();
+    expect(platform.supportsDocumentViewer).toBe(true);
+    expect(await platform.openDocument('/data/documents/viewed/F-1.pdf')).toBe(true);
+    expect(fake.current.shell.openPath).toHaveBeenCalledWith('/data/documents/viewed/F-1.pdf');
+    fake.current.shell.openPath.mockResolvedValueOnce('No application is associated with this file');
+    expect(await platform.openDocument('/data/documents/viewed/F-1.pdf')).toBe(false);
+  });
+
   it('supports the background mode and hands a new one to the shell', () => {
     const { platform, applyBackgroundMode } = makePlatform();
     expect(platform.supportsBackgroundMode).toBe(true);

@@ -194,7 +194,11 @@ export function createFakeElectron(options: { appData: string }) {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),
     },
-    shell: { openExternal: vi.fn(async (_url: string): Promise<void> => undefined) },
+    shell: {
+      openExternal: vi.fn(async (_url: string): Promise<void> => undefined),
+      /** Like Electron: '' when the system's handler took the file, an error message otherwise. */
+      openPath: vi.fn(async (_path: string): Promise<string> => ''),
+    },
     dialog: {
       showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({ canceled: true, filePath: '' })),
       showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0 })),
