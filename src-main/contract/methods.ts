@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { EventName, MethodName } from './names';
+import { mailEvents, mailMethods } from './mail';
+import { letterEvents, letterMethods } from './letters';
 
 /**
  * The one typed contract between the renderer and the main process.
@@ -40,7 +42,7 @@ const backgroundModeResult = z.object({
   launchAtLogin: z.boolean(),
 });
 
-export const methods = {
+const coreMethods = {
   'app.info': {
     args: z.object({}).strict(),
     result: z.object({
@@ -150,9 +152,14 @@ export const methods = {
     args: z.object({ fileName: dailyBackupName }).strict(),
     result: z.object({ fileName: dailyBackupName, contentBase64: z.base64() }),
   },
-} as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
+} as const;
 
-export const events = {
+export const methods = { ...coreMethods, ...mailMethods, ...letterMethods } as const satisfies Record<
+  MethodName,
+  { args: z.ZodType; result: z.ZodType }
+>;
+
+const coreEvents = {
   /** The scheduler's timer fired (or the computer woke up after it should have). */
   'scheduler.wake': z.object({
     at: isoInstant,
@@ -168,7 +175,9 @@ export const events = {
     }),
     z.object({ command: z.literal('set-language'), language }),
   ]),
-} as const satisfies Record<EventName, z.ZodType>;
+} as const;
+
+export const events = { ...coreEvents, ...mailEvents, ...letterEvents } as const satisfies Record<EventName, z.ZodType>;
 
 export type Methods = typeof methods;
 export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;

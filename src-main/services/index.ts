@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { platform as osPlatform } from 'node:os';
-import type { z } from 'zod';
-import type { MethodName, MethodResult, Methods } from '../contract/methods';
+import type { MethodName } from '../contract/methods';
+import type { CORE_METHOD_NAMES } from '../contract/names';
+import type { HandlersOf } from './handler-types';
+import { createMailService } from './mail';
+import { createLetterService } from './letters';
 import type { EventSink, Platform } from './platform';
 import { Scheduler } from './scheduler';
 import { checkExternalUrl } from './external-links';
@@ -10,9 +13,7 @@ import { BackupStore } from './backups';
 import { BackgroundModeStore } from './background-mode';
 import { ContractError } from '../contract/errors';
 
-export type Handlers = {
-  [M in MethodName]: (args: z.output<Methods[M]['args']>) => Promise<MethodResult<M>>;
-};
+export type Handlers = HandlersOf<MethodName>;
 
 export interface Services {
   handlers: Handlers;
@@ -32,7 +33,10 @@ export async function createServices(platform: Platform, events: EventSink): Pro
   const backgroundMode = new BackgroundModeStore(platform.dataDir);
   await backgroundMode.load();
 
-  const handlers: Handlers = {
+  const mail = await createMailService(platform, events);
+  const letters = await createLetterService(platform, events);
+
+  const core: HandlersOf<(typeof CORE_METHOD_NAMES)[number]> = {
     'app.info': async () => ({
       name: 'Relance',
       version: platform.appVersion,
@@ -92,5 +96,15 @@ export async function createServices(platform: Platform, events: EventSink): Pro
     }),
   };
 
-  return { handlers, scheduler, backgroundMode, stop: () => scheduler.stop() };
+  const handlers: Handlers = { ...core, ...mail.handlers, ...letters.handlers };
+  return {
+    handlers,
+    scheduler,
+    backgroundMode,
+    stop: () => {
+      scheduler.stop();
+      mail.stop();
+      letters.stop();
+    },
+  };
 }
