@@ -453,16 +453,33 @@ export async function applyInvoiceImport(
   db: RelanceDatabase,
   rows: readonly InvoiceImportRow[],
   options: ImportOptions,
+  onProgress?: (written: number, total: number) => void,
 ): Promise<ImportResult> {
   return db.transaction('rw', [db.customers, db.invoices, db.payments, db.interactions], async () => {
     const [customers, existing] = await Promise.all([db.customers.toArray(), invoicesByNumbers(db, distinctNumbers(rows))]);
     const plan = planInvoiceImport(rows, customers, existing, options);
-    // Sequential on purpose: a failure stops the following writes, and the transaction rolls back all.
-    if (plan.newCustomers.length > 0) await db.customers.bulkAdd(plan.newCustomers);
-    if (plan.newInvoices.length > 0) await db.invoices.bulkAdd(plan.newInvoices);
-    if (plan.updatedInvoices.length > 0) await db.invoices.bulkPut(plan.updatedInvoices);
-    if (plan.payments.length > 0) await db.payments.bulkAdd(plan.payments);
-    if (plan.interactions.length > 0) await db.interactions.bulkAdd(plan.interactions);
+    const total =
+      plan.newCustomers.length + plan.newInvoices.length + plan.updatedInvoices.length + plan.payments.length + plan.interactions.length;
+    let written = 0;
+    // In slices, still inside the one transaction: between slices the page can draw the progress
+    // bar, and a failure in any slice still rolls everything back. Sequential on purpose: a failure
+    // stops the following writes.
+    const write = async <T>(records: readonly T[], bulk: (slice: T[]) => Promise<unknown>) => {
+      for (let start = 0; start < records.length; start += WRITE_SLICE) {
+        const slice = records.slice(start, start + WRITE_SLICE);
+        await bulk(slice);
+        written += slice.length;
+        onProgress?.(written, total);
+      }
+    };
+    await write(plan.newCustomers, (slice) => db.customers.bulkAdd(slice));
+    await write(plan.newInvoices, (slice) => db.invoices.bulkAdd(slice));
+    await write(plan.updatedInvoices, (slice) => db.invoices.bulkPut(slice));
+    await write(plan.payments, (slice) => db.payments.bulkAdd(slice));
+    await write(plan.interactions, (slice) => db.interactions.bulkAdd(slice));
     return resultOf(plan);
   });
 }
+
+/** Records written per slice: large enough to stay fast, small enough to keep each task short. */
+const WRITE_SLICE = 2_000;

@@ -137,9 +137,17 @@ test.describe('exports and backups', () => {
     await app.goTo('Factures');
     expect(await app.rowCount('Liste des factures')).toBe(invoices);
 
-    // The automatic daily backup was made as soon as there was data.
-    await app.goTo('Réglages');
-    await expect(page.getByRole('table', { name: 'Sauvegardes automatiques' }).getByRole('row')).toHaveCount(2);
+    // The automatic daily backup is made a little after the data appears (20 s, when the browser is idle).
+    await expect
+      .poll(
+        async () => {
+          await app.goTo('Factures');
+          await app.goTo('Réglages');
+          return page.getByRole('table', { name: 'Sauvegardes automatiques' }).getByRole('row').count();
+        },
+        { timeout: 60_000, intervals: [5_000] },
+      )
+      .toBe(2);
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@ import { os, toBase64 } from '../../os/client';
 import { useLedger, useSettings, useToday } from '../../ui/hooks';
 import { backupBytes } from './files';
 
+/** How long after the data appears (or the app opens) the day's backup waits. */
+export const BACKUP_DELAY_MS = 20_000;
+
 /**
  * Once a day (at start-up, and when the day changes while the app stays open), a full backup goes to
  * the data folder; main keeps the last 14. Nothing is saved for an empty database, so a fresh install
@@ -20,7 +23,14 @@ export function useDailyBackup(): void {
   useEffect(() => {
     if (!timeZone || !hasData) return;
     let cancelled = false;
-    void (async () => {
+    // A large shop's backup takes seconds of work: not while the app opens or an import runs, but
+    // a little later, when the browser is idle.
+    const timer = window.setTimeout(() => {
+      if (cancelled) return;
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => void run(), { timeout: 30_000 });
+      else void run();
+    }, BACKUP_DELAY_MS);
+    const run = async () => {
       try {
         const db = getDatabase();
         const { backups } = await os.backup.list({});
@@ -31,9 +41,10 @@ export function useDailyBackup(): void {
       } catch (error) {
         notifications.show({ color: 'red', message: t('data.dailyFailed', { message: error instanceof Error ? error.message : String(error) }) });
       }
-    })();
+    };
     return () => {
       cancelled = true;
+      window.clearTimeout(timer);
     };
   }, [today, timeZone, hasData, t]);
 }

@@ -57,6 +57,8 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
   const [validOnly, setValidOnly] = useState(false);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Share of the records written, while writing. */
+  const [progress, setProgress] = useState<number | null>(null);
 
   const reset = () => {
     setStep(0);
@@ -125,13 +127,16 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
   const runImport = async () => {
     if (!parsed) return;
     setStage('writing');
+    setProgress(0);
     setError(null);
     try {
       const db = getDatabase();
       await saveImportMapping(db, parsed.result.layoutSignature, parsed.result.mapping);
       const now = nowIso();
       const today = todayIn((await getSettings(db)).timeZone, now);
-      const result = await applyInvoiceImport(db, parsed.result.rows, { nowIso: now, today, fileName: parsed.fileName });
+      const result = await applyInvoiceImport(db, parsed.result.rows, { nowIso: now, today, fileName: parsed.fileName }, (written, total) =>
+        setProgress(total > 0 ? Math.round((written / total) * 100) : 100),
+      );
       setDone({ ...result, rejected: [...result.rejected] });
       setStep(3);
     } catch (e) {
@@ -296,7 +301,11 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
         {stage !== 'idle' && (
           <Stack gap={4}>
             <Text size="sm">{stageLabel}</Text>
-            <Progress value={100} animated striped aria-label={stageLabel} />
+            {stage === 'writing' && progress !== null ? (
+              <Progress value={progress} aria-label={stageLabel} />
+            ) : (
+              <Progress value={100} animated striped aria-label={stageLabel} />
+            )}
           </Stack>
         )}
         {error && (

@@ -16,6 +16,10 @@ import { DEFAULT_SETTINGS } from '../../domain/model';
  * The morning screen: what is owed, what is late, and the customers to follow up, most urgent first.
  * The follow-up engine will replace the plain "overdue" rule by the planned actions of each policy.
  */
+/** The overview stays short at any size: the full list is the Clients screen, sorted by overdue. */
+const WORKLIST_ROWS = 50;
+const BADGES_PER_ROW = 5;
+
 export function TodayScreen() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -74,7 +78,7 @@ export function TodayScreen() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {toFollowUp.map((row) => {
+                {toFollowUp.slice(0, WORKLIST_ROWS).map((row) => {
                   const contact = row.customer.contacts.find((c) => c.id === row.customer.preferredContactId) ?? row.customer.contacts[0];
                   const phone = contact?.mobile ?? contact?.phone;
                   return (
@@ -93,11 +97,16 @@ export function TodayScreen() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          {row.overdueInvoices.map((invoice) => (
+                          {row.overdueInvoices.slice(0, BADGES_PER_ROW).map((invoice) => (
                             <Badge key={invoice.invoice.id} variant="outline" color="red" radius="sm" tt="none">
                               {invoice.invoice.number}
                             </Badge>
                           ))}
+                          {row.overdueInvoices.length > BADGES_PER_ROW && (
+                            <Text size="xs" c="dimmed">
+                              {t('today.moreInvoices', { count: row.overdueInvoices.length - BADGES_PER_ROW })}
+                            </Text>
+                          )}
                         </Group>
                       </Table.Td>
                       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -110,6 +119,11 @@ export function TodayScreen() {
                 })}
               </Table.Tbody>
             </Table>
+          )}
+          {toFollowUp.length > WORKLIST_ROWS && (
+            <Anchor href={routeHref({ screen: 'customers' })} size="sm" mt="xs" display="block">
+              {t('today.moreCustomers', { count: toFollowUp.length - WORKLIST_ROWS })}
+            </Anchor>
           )}
         </section>
       </Stack>
