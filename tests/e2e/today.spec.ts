@@ -18,6 +18,10 @@ test.describe('Today', () => {
     await expect(call).toContainText(/12 jours de retard, étape 3 sur 6 du scénario « Standard »/);
     // A formal notice waits to be printed for the invoice 35 days late.
     await expect(followUp(page, /Courriers à imprimer/, 'Boucherie Lambert')).toBeVisible();
+    // An email is due for a customer who has no email address: the action says so.
+    await expect(followUp(page, /E-mails à envoyer/, 'Jean-Pierre Dupont')).toContainText(
+      'Aucune adresse e-mail : les relances par e-mail ne peuvent pas partir.',
+    );
     // Disputed, promised, paused and written-off invoices are not chased.
     for (const quiet of ['Plomberie Girard SAS', 'Auto-École Bernard', 'Fromagerie Rousseau', 'Damien Leroy']) {
       await expect(page.getByRole('listitem', { name: `Action pour ${quiet}` })).toHaveCount(0);

@@ -7,6 +7,9 @@ import { getDatabase } from '../../db';
 import { acknowledgeBroken, recordStepOutcome, snoozeCustomer } from '../../db/followups-repo';
 import { addDays } from '../../domain/dates';
 import type { PlannedAction, StepAction } from '../../domain/planner';
+import type { Channel, Customer } from '../../domain/model';
+import { customerWarnings, type ContactWarning } from '../../domain/contact-checks';
+import { useWarningText } from '../customers/CustomerWarnings';
 import { nowIso } from '../../os/clock';
 import { routeHref } from '../../stores/navigation';
 import { useFormat } from '../../ui/format';
@@ -37,7 +40,17 @@ function sectionOf(action: PlannedAction): SectionKey {
 type Dialog = { type: 'done' | 'skip'; action: StepAction } | { type: 'snooze'; action: PlannedAction } | null;
 
 /** The day's work, grouped by kind, each line with why it is due and what to do with it. */
-export function FollowUpList({ actions }: { actions: PlannedAction[] }) {
+/** The contact data a channel needs: its warnings are shown on the action that would use it. */
+const NEEDED: Partial<Record<Channel, ContactWarning['field'][]>> = {
+  email: ['email'],
+  sms: ['mobile'],
+  whatsapp: ['mobile'],
+  phone: ['phone', 'mobile'],
+  letter: ['address'],
+  'formal-notice': ['address'],
+};
+
+export function FollowUpList({ actions, customers }: { actions: PlannedAction[]; customers: readonly Customer[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
@@ -45,6 +58,18 @@ export function FollowUpList({ actions }: { actions: PlannedAction[] }) {
   const [text, setText] = useState('');
   const [until, setUntil] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+
+  const warningText = useWarningText();
+  const customersById = new Map(customers.map((c) => [c.id, c]));
+  /** What stops this action from reaching the customer (no email for an email...), in plain words. */
+  const blockers = (action: PlannedAction): string[] => {
+    const customer = customersById.get(action.customerId);
+    if (action.kind !== 'step' || !customer) return [];
+    const needed = NEEDED[action.channel] ?? [];
+    return customerWarnings(customer)
+      .filter((warning) => needed.includes(warning.field))
+      .map((warning) => warningText(warning, customer));
+  };
 
   const sections = SECTION_ORDER.map((key) => ({ key, items: actions.filter((a) => sectionOf(a) === key) })).filter((s) => s.items.length > 0);
 
@@ -122,6 +147,11 @@ export function FollowUpList({ actions }: { actions: PlannedAction[] }) {
                     {lines(action).map((line) => (
                       <Text key={line} size="sm">
                         {line}
+                      </Text>
+                    ))}
+                    {blockers(action).map((text) => (
+                      <Text key={text} size="sm" c="orange.8" fw={500}>
+                        ⚠ {text}
                       </Text>
                     ))}
                     {action.kind === 'step' && (

@@ -55,7 +55,7 @@ export function TodayScreen() {
           <Title order={2} size="h4" id="today-followups" mb="sm">
             {t('followUps.title')}
           </Title>
-          {followUps ? <FollowUpList actions={followUps.actions} /> : <Text>{t('app.loading')}</Text>}
+          {followUps ? <FollowUpList actions={followUps.actions} customers={followUps.input.customers} /> : <Text>{t('app.loading')}</Text>}
         </section>
         <section aria-labelledby="today-worklist">
           <Title order={2} size="h4" id="today-worklist">
