@@ -44,7 +44,16 @@ export interface WebHost {
 
 /** Body caps: files may carry a backup; everything else is small. */
 const DEFAULT_BODY_LIMIT = 256 * 1024;
-const BODY_LIMITS: Record<string, number> = { 'files.saveAs': 48 * 1024 * 1024, 'backup.saveDaily': 48 * 1024 * 1024 };
+const LARGE_BODY = 48 * 1024 * 1024;
+const BODY_LIMITS: Record<string, number> = {
+  'files.saveAs': LARGE_BODY,
+  'files.openDocument': LARGE_BODY,
+  'backup.saveDaily': LARGE_BODY,
+  // Drafts may carry PDFs (letters, invoice copies) as attachments; letters a logo.
+  'mail.send': LARGE_BODY,
+  'letters.render': 8 * 1024 * 1024,
+  'letters.renderBatch': LARGE_BODY,
+};
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

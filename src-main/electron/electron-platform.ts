@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, Notification, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, dialog, Notification, safeStorage, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { Platform } from '../services/platform';
 import type { BackgroundMode } from '../services/background-mode';
 import type { MenuLanguage } from './menu';
@@ -79,6 +79,17 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
     supportsDocumentViewer: true,
     applyBackgroundMode(mode) {
       options.applyBackgroundMode(mode);
+    },
+
+    // safeStorage is read lazily: it only works once the app is ready, and only with a keychain
+    // (Keychain, DPAPI, libsecret/kwallet). Without one the mail service falls back to a 0600 file.
+    secrets: {
+      kind: 'os',
+      get available() {
+        return safeStorage.isEncryptionAvailable();
+      },
+      encrypt: (text) => safeStorage.encryptString(text),
+      decrypt: (bytes) => safeStorage.decryptString(bytes),
     },
   };
 }

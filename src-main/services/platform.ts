@@ -27,7 +27,30 @@ export interface Platform {
   supportsBackgroundMode: boolean;
   /** The background mode changed (already saved): show or hide the tray, update the login item. */
   applyBackgroundMode(mode: BackgroundMode): void;
+  /** Encryption of small secrets at rest (the SMTP password). */
+  secrets: SecretBox;
 }
+
+/**
+ * Encrypts small secrets for storage in the data folder. `os`: with the system's keychain (Electron's
+ * `safeStorage`); `file`: no keychain here (browser mode), the bytes are the text itself and only the
+ * file's permissions (0600, the user alone) protect it — the settings screen tells the user which.
+ */
+export interface SecretBox {
+  readonly kind: 'os' | 'file';
+  /** Whether `encrypt`/`decrypt` work now (Electron: after `ready`, with a keychain). */
+  readonly available: boolean;
+  encrypt(text: string): Buffer;
+  decrypt(bytes: Buffer): string;
+}
+
+/** The SecretBox of a shell without a keychain: plain bytes, protected by the file's mode. */
+export const fileSecretBox: SecretBox = {
+  kind: 'file',
+  available: true,
+  encrypt: (text) => Buffer.from(text, 'utf8'),
+  decrypt: (bytes) => Buffer.from(bytes).toString('utf8'),
+};
 
 /** Main → renderer events; each transport forwards them (IPC events, Server-Sent Events). */
 export interface EventSink {

@@ -2,7 +2,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, parse } from 'node:path';
-import type { Platform } from './platform';
+import { fileSecretBox, type Platform } from './platform';
 
 /**
  * The platform of the browser mode. A browser page cannot show a native save dialog for the host, so
@@ -49,6 +49,8 @@ export function createWebPlatform(options: { dataDir: string; appVersion: string
     applyBackgroundMode() {
       // Never called: the service refuses before.
     },
+    // No keychain reachable from a plain Node host: the password file's mode (0600) protects it.
+    secrets: fileSecretBox,
   };
 }
 

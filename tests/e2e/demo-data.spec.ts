@@ -109,3 +109,17 @@ test.describe('the customer page', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+test.describe('the dashboard', () => {
+  test('shows the customer who turned late, and grades reliable and late payers apart', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/dashboard');
+    await app.loadDemo();
+    const changed = page.getByRole('list', { name: 'Clients dont le comportement a changé' });
+    await expect(changed.getByRole('link', { name: 'Garage Lefèvre SARL' })).toBeVisible();
+    const top = page.getByRole('table', { name: 'Les 10 clients les plus en retard' });
+    await expect(top.getByRole('row', { name: /Restaurant Le Petit Zinc/ }).getByLabel(/Note [DE]/)).toBeVisible();
+    await expect(page.getByText(/Délai moyen d’encaissement \(DSO\)/)).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

@@ -81,3 +81,33 @@ test.describe('Today', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+test.describe('follow-up policies', () => {
+  test('the shop’s default and a customer’s own policy decide what Today plans', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/settings');
+    await app.loadDemo();
+
+    // The default policy's steps, and choosing another one.
+    await expect(page.getByRole('table', { name: 'Étapes du scénario « Standard »' })).toContainText('30 jours après l’échéance');
+    await page.getByRole('combobox', { name: 'Scénario par défaut' }).click();
+    await page.getByRole('option', { name: 'Strict' }).click();
+    await expect(page.getByText('Scénario par défaut : Strict.')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Étapes du scénario « Strict »' })).toContainText('15 jours après l’échéance');
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Scénario par défaut' })).toHaveValue('Strict');
+
+    // A loyal customer gets the gentle policy: Today says so in the reason of its follow-up.
+    await app.goTo('Clients');
+    await page.getByRole('link', { name: 'Fleurs de Lys SARL' }).click();
+    await page.getByRole('button', { name: 'Modifier la fiche' }).click();
+    const form = page.getByRole('dialog', { name: 'Fiche de Fleurs de Lys SARL' });
+    await form.getByRole('combobox', { name: 'Scénario de relance' }).click();
+    await page.getByRole('option', { name: 'Client fidèle' }).click();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(form).toHaveCount(0);
+    await app.goTo('Aujourd’hui');
+    await expect(followUp(page, /Appels à passer/, 'Fleurs de Lys SARL')).toContainText('du scénario « Client fidèle »');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

@@ -23,11 +23,13 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import { saveCustomer, setDoNotChase } from '../../db/ledger-repo';
+import { DEFAULT_POLICY_ID, policyDisplayName } from '../../domain/policies';
+import { usePolicies } from '../settings/usePolicies';
 import type { Customer, CustomerKind, Language } from '../../domain/model';
 import type { WarningField } from '../../domain/contact-checks';
 import { nowIso } from '../../os/clock';
 import { useFormat } from '../../ui/format';
-import { useLedger, useToday } from '../../ui/hooks';
+import { useLedger, useSettings, useToday } from '../../ui/hooks';
 import { useErrorText, useGeneralErrorText, validationErrors, type FieldErrors } from '../invoices/ledger-errors';
 import { FORM_CHANNELS, checkDraft, contactFieldRenamer, draftFromCustomer, emptyContact, type ContactDraft, type CustomerDraft } from './customer-form';
 
@@ -71,6 +73,10 @@ export function CustomerFormDialog({
     () => [...new Set((ledger?.customers ?? []).flatMap((row) => row.customer.tags))].sort((a, b) => a.localeCompare(b)),
     [ledger],
   );
+  const policies = usePolicies();
+  const settings = useSettings();
+  const shopPolicy = policies?.find((p) => p.id === (settings?.defaultPolicyId ?? DEFAULT_POLICY_ID));
+  const shopPolicyName = shopPolicy ? policyDisplayName(shopPolicy, format.language) : '';
   const channels = FORM_CHANNELS.includes(draft.preferredChannel) ? FORM_CHANNELS : [...FORM_CHANNELS, draft.preferredChannel];
 
   const update = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -300,6 +306,16 @@ export function CustomerFormDialog({
                 data={channels.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
                 value={draft.preferredChannel}
                 onChange={(value) => value && update('preferredChannel', value as CustomerDraft['preferredChannel'])}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('policies.customerPolicy')}
+                data={[
+                  { value: '', label: t('policies.customerPolicyDefault', { name: shopPolicyName }) },
+                  ...(policies ?? []).map((p) => ({ value: p.id, label: policyDisplayName(p, format.language) })),
+                ]}
+                value={draft.policyId ?? ''}
+                onChange={(value) => update('policyId', value ? value : null)}
                 allowDeselect={false}
               />
               <Select

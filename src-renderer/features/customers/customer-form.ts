@@ -39,6 +39,8 @@ export interface CustomerDraft {
   notes: string;
   doNotChase: boolean;
   doNotChaseReason: string;
+  /** The follow-up policy chosen for this customer; null = the shop's default. */
+  policyId: string | null;
 }
 
 export function emptyContact(): ContactDraft {
@@ -64,6 +66,7 @@ export function draftFromCustomer(customer: Customer | undefined, language: Lang
       notes: '',
       doNotChase: false,
       doNotChaseReason: '',
+      policyId: null,
     };
   }
   return {
@@ -92,6 +95,7 @@ export function draftFromCustomer(customer: Customer | undefined, language: Lang
     notes: customer.notes ?? '',
     doNotChase: customer.doNotChase !== undefined,
     doNotChaseReason: customer.doNotChase?.reason ?? '',
+    policyId: customer.policyId ?? null,
   };
 }
 
@@ -111,7 +115,7 @@ export interface CheckedDraft {
 /**
  * Checks the draft and builds the input. Blank contact rows are dropped; phones are normalised to
  * E.164 (an unreadable one is an error here, although the repository would store it as typed);
- * fields the form does not show (`policyId`, `pausedUntil`) are kept from `existing`.
+ * fields the form does not show (`pausedUntil`) are kept from `existing`.
  */
 export function checkDraft(draft: CustomerDraft, existing?: Customer): CheckedDraft {
   const errors: FieldErrors = {};
@@ -170,9 +174,9 @@ export function checkDraft(draft: CustomerDraft, existing?: Customer): CheckedDr
   };
   if (existing) {
     input.id = existing.id;
-    if (existing.policyId !== undefined) input.policyId = existing.policyId;
     if (existing.pausedUntil !== undefined) input.pausedUntil = existing.pausedUntil;
   }
+  if (draft.policyId) input.policyId = draft.policyId;
   if (siret !== '') input.siret = siret;
   if (vat !== '') input.vatNumber = vat;
   if (preferred !== undefined) input.preferredContactId = preferred;

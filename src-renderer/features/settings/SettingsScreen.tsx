@@ -29,6 +29,7 @@ import { useAppInfo } from './useAppInfo';
 import { changeLanguage } from './language';
 import { DataSection } from '../data/DataSection';
 import { DesktopSection } from './DesktopSection';
+import { PoliciesSection } from './PoliciesSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -232,6 +233,9 @@ export function SettingsScreen() {
               w={320}
             />
           </Stack>
+        </Section>
+        <Section title={t('policies.title')}>
+          <PoliciesSection />
         </Section>
         <Section title={t('desktop.title')}>
           <DesktopSection />

@@ -198,6 +198,33 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       }
     });
 
+    it('keeps the SMTP settings and never gives the password back', async () => {
+      const h = await setup();
+      try {
+        expect(await h.bridge.mail.getSettings({})).toMatchObject({ settings: null, hasPassword: false });
+        const settings = {
+          host: 'smtp.orange.fr',
+          port: 465,
+          security: 'tls' as const,
+          user: 'boutique@orange.fr',
+          senderName: 'Boulangerie Martin',
+          senderAddress: 'boutique@orange.fr',
+          replyTo: null,
+          copyToShop: null,
+          signature: 'À bientôt',
+        };
+        const saved = await h.bridge.mail.saveSettings({ ...settings, password: 'secret-du-magasin' });
+        expect(saved).toEqual({ settings, hasPassword: true, passwordStorage: h.expectedShell === 'electron' ? 'os' : 'file' });
+        const read = await h.bridge.mail.getSettings({});
+        expect(read).toEqual(saved);
+        expect(JSON.stringify(read)).not.toContain('secret-du-magasin');
+        const error = await errorOf(h.transport.call('mail.saveSettings', { ...settings, host: 'http://smtp.orange.fr/' }));
+        expect(error.issues?.map((i) => i.path)).toContain('host');
+      } finally {
+        await h.teardown();
+      }
+    });
+
     it('refuses an event name outside the contract', async () => {
       const h = await setup();
       try {

@@ -6,7 +6,7 @@ const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
 
 vi.mock('electron', () => {
   const module: Record<string, unknown> = {};
-  for (const name of ['app', 'dialog', 'Notification', 'shell']) {
+  for (const name of ['app', 'dialog', 'Notification', 'safeStorage', 'shell']) {
     Object.defineProperty(module, name, { enumerable: true, get: () => (fake.current as Record<string, unknown>)[name] });
   }
   return module;
@@ -95,5 +95,24 @@ describe('the Electron platform', () => {
     expect(platform.supportsBackgroundMode).toBe(true);
     platform.applyBackgroundMode({ keepRunningInTray: true, launchAtLogin: false });
     expect(applyBackgroundMode).toHaveBeenCalledWith({ keepRunningInTray: true, launchAtLogin: false });
+  });
+});
+
+describe('the Electron platform’s secrets', () => {
+  it('encrypts with safeStorage, read only when used (it works once the app is ready)', () => {
+    const safeStorage = {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((text: string) => Buffer.from(`os:${text}`)),
+      decryptString: vi.fn((bytes: Buffer) => bytes.toString().replace(/^os:/, '')),
+    };
+    const { platform } = makePlatform();
+    expect(platform.secrets.kind).toBe('os');
+    Object.assign(fake.current, { safeStorage });
+    expect(platform.secrets.available).toBe(true);
+    const bytes = platform.secrets.encrypt('mot de passe');
+    expect(bytes.toString()).toBe('os:mot de passe');
+    expect(platform.secrets.decrypt(bytes)).toBe('mot de passe');
+    safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    expect(platform.secrets.available).toBe(false);
   });
 });
