@@ -3,7 +3,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase, getSettings } from '../db';
 import { todayIn } from '../domain/dates';
 import { summarizeLedger, type LedgerSummary } from '../domain/ledger-summary';
-import { DEFAULT_SETTINGS, type CalendarDate, type SettingsValues } from '../domain/model';
+import {
+  DEFAULT_SETTINGS,
+  type CalendarDate,
+  type Customer,
+  type FollowUpPolicy,
+  type Interaction,
+  type Invoice,
+  type PaymentPlan,
+  type PromiseToPay,
+  type SettingsValues,
+} from '../domain/model';
 import { nowIso } from '../os/clock';
 
 /** The shop's settings, live: every screen follows a change at once. */
@@ -24,14 +34,29 @@ export function useToday(): CalendarDate {
   return today;
 }
 
+/** Every record the app-wide views derive from (Today's summary, the planner, the wake-up). */
+export interface LiveRecords {
+  customers: Customer[];
+  invoices: Invoice[];
+  interactions: Interaction[];
+  promises: PromiseToPay[];
+  paymentPlans: PaymentPlan[];
+  policies: FollowUpPolicy[];
+  settings: SettingsValues;
+}
+
+const RecordsContext = createContext<LiveRecords | undefined>(undefined);
 const LedgerContext = createContext<LedgerSummary | undefined>(undefined);
 
 /**
- * Reads the ledger once for the whole app (Today, lists, the wake-up) instead of once per screen,
- * and recomputes the derived statuses when the records change or the day rolls over.
+ * Reads the records once for the whole app (Today, lists, the planner, the wake-up) instead of once
+ * per reader — at 100,000 invoices each read costs seconds — and recomputes the derived statuses when
+ * the records change or the day rolls over.
  */
 export function LedgerProvider({ children }: { children: ReactNode }) {
-  return createElement(LedgerContext.Provider, { value: useLiveLedger() }, children);
+  const records = useLiveRecords();
+  const ledger = useLedgerSummary(records);
+  return createElement(RecordsContext.Provider, { value: records }, createElement(LedgerContext.Provider, { value: ledger }, children));
 }
 
 /** Customers, invoices and their derived statuses at today's date, kept live from the database. */
@@ -39,17 +64,29 @@ export function useLedger(): LedgerSummary | undefined {
   return useContext(LedgerContext);
 }
 
-function useLiveLedger(): LedgerSummary | undefined {
-  const today = useToday();
-  const records = useLiveQuery(async () => {
+/** The raw records behind `useLedger`, for other app-wide derivations (the planner). */
+export function useRecords(): LiveRecords | undefined {
+  return useContext(RecordsContext);
+}
+
+function useLiveRecords(): LiveRecords | undefined {
+  return useLiveQuery(async () => {
     const db = getDatabase();
-    const [customers, invoices, interactions] = await Promise.all([
+    const [customers, invoices, interactions, promises, paymentPlans, policies, settings] = await Promise.all([
       db.customers.toArray(),
       db.invoices.toArray(),
       db.interactions.toArray(),
+      db.promises.toArray(),
+      db.paymentPlans.toArray(),
+      db.policies.toArray(),
+      getSettings(db),
     ]);
-    return { customers, invoices, interactions };
+    return { customers, invoices, interactions, promises, paymentPlans, policies, settings };
   }, []);
+}
+
+function useLedgerSummary(records: LiveRecords | undefined): LedgerSummary | undefined {
+  const today = useToday();
   const [summary, setSummary] = useState<LedgerSummary>();
   useEffect(() => {
     if (records) setSummary(summarizeLedger(records.customers, records.invoices, records.interactions, today));

@@ -1,11 +1,9 @@
 import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDatabase, getSettings } from '../../db';
 import { builtInPolicies } from '../../domain/policies';
 import { planFollowUps, type PlannedAction, type PlannerInput } from '../../domain/planner';
 import type { FollowUpPolicy } from '../../domain/model';
 import { nowIso } from '../../os/clock';
-import { useToday } from '../../ui/hooks';
+import { useRecords, useToday } from '../../ui/hooks';
 
 export interface FollowUps {
   actions: PlannedAction[];
@@ -30,25 +28,12 @@ export function useFollowUps(): FollowUps | undefined {
  */
 function usePlannedFollowUps(): FollowUps | undefined {
   const today = useToday();
-  const records = useLiveQuery(async () => {
-    const db = getDatabase();
-    const [customers, invoices, interactions, promises, paymentPlans, stored, settings] = await Promise.all([
-      db.customers.toArray(),
-      db.invoices.toArray(),
-      db.interactions.toArray(),
-      db.promises.toArray(),
-      db.paymentPlans.toArray(),
-      db.policies.toArray(),
-      getSettings(db),
-    ]);
-    return { customers, invoices, interactions, promises, paymentPlans, stored, defaultPolicyId: settings.defaultPolicyId };
-  }, []);
-
+  const records = useRecords();
   return useMemo(() => {
     if (!records) return undefined;
     // The shop's own versions of the built-in policies replace them; its own policies come in addition.
     const byId = new Map<string, FollowUpPolicy>(builtInPolicies().map((p) => [p.id, p]));
-    for (const policy of records.stored) byId.set(policy.id, policy);
+    for (const policy of records.policies) byId.set(policy.id, policy);
     const input: PlannerInput = {
       asOf: nowIso(),
       today,
@@ -58,7 +43,7 @@ function usePlannedFollowUps(): FollowUps | undefined {
       promises: records.promises,
       paymentPlans: records.paymentPlans,
       policies: [...byId.values()],
-      ...(records.defaultPolicyId ? { shopDefaultPolicyId: records.defaultPolicyId } : {}),
+      ...(records.settings.defaultPolicyId ? { shopDefaultPolicyId: records.settings.defaultPolicyId } : {}),
     };
     return { actions: planFollowUps(input), input };
   }, [records, today]);
