@@ -49,6 +49,7 @@ const BODY_LIMITS: Record<string, number> = {
   'files.saveAs': LARGE_BODY,
   'files.openDocument': LARGE_BODY,
   'backup.saveDaily': LARGE_BODY,
+  'backup.saveBeforeRestore': LARGE_BODY,
   // Drafts may carry PDFs (letters, invoice copies) as attachments; letters a logo.
   'mail.send': LARGE_BODY,
   'letters.render': 8 * 1024 * 1024,

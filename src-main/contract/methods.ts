@@ -85,7 +85,8 @@ const coreMethods = {
   'files.openDocument': {
     args: z
       .object({
-        fileName,
+        // The system opens the file by its extension: only ever a .pdf, whatever the renderer sends.
+        fileName: fileName.refine((name) => name.toLowerCase().endsWith('.pdf'), { message: 'must end in .pdf' }),
         /** The document, base64 (an invoice copy, a letter): 25 MiB at most. */
         contentBase64: z.base64().min(1).max(35_000_000),
         mimeType: z.enum(['application/pdf']),
@@ -147,6 +148,10 @@ const coreMethods = {
   'backup.list': {
     args: z.object({}).strict(),
     result: z.object({ backups: z.array(backupFile) }),
+  },
+  'backup.saveBeforeRestore': {
+    args: z.object({ contentBase64: z.base64().min(1).max(35_000_000) }).strict(),
+    result: z.object({ fileName: z.string(), path: z.string() }),
   },
   'backup.read': {
     args: z.object({ fileName: dailyBackupName }).strict(),

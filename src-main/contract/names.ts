@@ -20,6 +20,7 @@ export const CORE_METHOD_NAMES = [
   'backup.saveDaily',
   'backup.list',
   'backup.read',
+  'backup.saveBeforeRestore',
 ] as const;
 
 /** Every method: the core ones and each service's own list (one file per service, so they grow apart). */

@@ -88,8 +88,29 @@ export class BackupStore {
   constructor(
     dataDir: string,
     private readonly keep: number = KEEP_DAILY_BACKUPS,
+    /** Subfolder of `backups/`: the browser mode's database is not the desktop app's (another origin). */
+    subfolder = '',
   ) {
-    this.dir = join(dataDir, 'backups');
+    this.dir = join(dataDir, 'backups', subfolder);
+  }
+
+  /**
+   * The current data, saved just before a restore replaces it: kept in `before-restore/` and never
+   * pruned, so restoring the wrong file can always be undone.
+   */
+  async saveBeforeRestore(bytes: Uint8Array, nowIso: string): Promise<{ fileName: string; path: string }> {
+    if (bytes.byteLength === 0) {
+      throw new ContractError('invalid-arguments', 'The backup is empty', [{ path: 'contentBase64', message: 'must not be empty' }]);
+    }
+    const stamp = new Date(nowIso).toISOString().replace(/[:.]/g, '-');
+    const fileName = `relance-avant-restauration-${stamp}.json`;
+    const path = join(this.dir, 'before-restore', fileName);
+    try {
+      await writeFileAtomic(path, bytes);
+    } catch (error) {
+      throw error instanceof ContractError ? error : toIoError(error, path);
+    }
+    return { fileName, path };
   }
 
   /**

@@ -29,7 +29,8 @@ export async function createServices(platform: Platform, events: EventSink): Pro
   const notify = (notification: { title: string; body: string }) => platform.showNotification(notification);
   const scheduler = new Scheduler({ dataDir: platform.dataDir, events, notify });
   await scheduler.start();
-  const backups = new BackupStore(platform.dataDir);
+  // Each shell has its own database (the browser's is per origin): each keeps its own daily backups.
+  const backups = new BackupStore(platform.dataDir, undefined, platform.shell === 'web' ? 'browser' : '');
   const backgroundMode = new BackgroundModeStore(platform.dataDir);
   await backgroundMode.load();
 
@@ -71,9 +72,15 @@ export async function createServices(platform: Platform, events: EventSink): Pro
     },
     'files.openDocument': async ({ fileName, contentBase64 }) => {
       if (!platform.supportsDocumentViewer) return { status: 'open-in-renderer' };
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        throw new ContractError('invalid-arguments', 'files.openDocument: the content is not a PDF', [
+          { path: 'contentBase64', message: 'is not a PDF' },
+        ]);
+      }
       // A view copy in the data folder, replaced each time the same document is opened again.
       const path = join(platform.dataDir, 'documents', 'viewed', fileName);
-      await writeFileAtomic(path, Buffer.from(contentBase64, 'base64'));
+      await writeFileAtomic(path, bytes);
       return (await platform.openDocument(path)) ? { status: 'opened', path } : { status: 'open-in-renderer' };
     },
     'notify.show': async (notification) => ({ shown: await platform.showNotification(notification) }),
@@ -89,6 +96,8 @@ export async function createServices(platform: Platform, events: EventSink): Pro
     // Main's own clock dates the backup; the renderer only says in which time zone days count.
     'backup.saveDaily': async ({ contentBase64, timeZone }) =>
       backups.saveDaily(Buffer.from(contentBase64, 'base64'), new Date().toISOString(), timeZone),
+    'backup.saveBeforeRestore': async ({ contentBase64 }) =>
+      backups.saveBeforeRestore(Buffer.from(contentBase64, 'base64'), new Date().toISOString()),
     'backup.list': async () => ({ backups: await backups.list() }),
     'backup.read': async ({ fileName }) => ({
       fileName,

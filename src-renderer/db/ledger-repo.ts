@@ -326,6 +326,11 @@ export async function saveInvoice(db: RelanceDatabase, input: InvoiceFormInput, 
       if (existing.customerId !== input.customerId && existing.paidCents > 0) {
         issues.push({ field: 'customerId', code: 'has-payments', message: 'payments were recorded on this invoice: it cannot move to another customer' });
       }
+      // An applied credit note has become a payment of its amount: changing its total afterwards would
+      // create (or remove) credit out of nothing.
+      if (existing.kind === 'credit-note' && existing.paidCents > 0 && input.totalCents !== existing.totalCents) {
+        issues.push({ field: 'totalCents', code: 'already-applied', message: 'this credit note is already applied: its amount cannot change' });
+      }
     }
     if (issues.length > 0) throw new ValidationError(issues);
 

@@ -469,6 +469,7 @@ export const en: Shape<typeof fr> = {
     restoreTitle: 'Restore this backup?',
     restoreBody: 'All current data will be replaced by the backup of {{date}}:',
     restoreUnknownDate: 'unknown date',
+    restoreSafety: 'Your current data is first put aside in the backups folder (before-restore): nothing will be lost.',
     restoreConfirm: 'Replace my data',
     restored: 'Backup restored.',
     refused: 'This file cannot be restored: {{reason}}. Your data was not changed.',

@@ -467,6 +467,7 @@ export const fr = {
     restoreTitle: 'Restaurer cette sauvegarde ?',
     restoreBody: 'Toutes les données actuelles seront remplacées par celles de la sauvegarde du {{date}} :',
     restoreUnknownDate: 'date inconnue',
+    restoreSafety: 'Vos données actuelles seront d’abord mises de côté dans le dossier des sauvegardes (before-restore) : rien ne sera perdu.',
     restoreConfirm: 'Remplacer mes données',
     restored: 'Sauvegarde restaurée.',
     refused: 'Ce fichier ne peut pas être restauré : {{reason}}. Vos données n’ont pas été modifiées.',

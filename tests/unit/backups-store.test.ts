@@ -215,3 +215,28 @@ describe('BackupStore.list and read', () => {
     expect(dailyBackupDate('relance-2026-13-01.json')).toBeNull();
   });
 });
+
+describe('BackupStore.saveBeforeRestore and the browser mode’s own folder', () => {
+  it('keeps the data put aside before a restore, never pruned by the daily backups', async () => {
+    const dir = await dataDir();
+    const store = new BackupStore(dir, 2);
+    const saved = await store.saveBeforeRestore(bytes('{"current":true}'), '2026-11-23T08:30:00.000Z');
+    expect(saved.fileName).toBe('relance-avant-restauration-2026-11-23T08-30-00-000Z.json');
+    for (let day = 0; day < 5; day += 1) await store.saveDaily(bytes(`{"day":${day}}`), noonOfDay(day));
+    expect(await readFile(saved.path, 'utf8')).toBe('{"current":true}');
+    expect((await store.list()).map((b) => b.fileName)).toEqual(['relance-2026-11-05.json', 'relance-2026-11-04.json']);
+    await expectContractError(store.saveBeforeRestore(new Uint8Array(), '2026-11-23T08:30:00.000Z'), 'invalid-arguments');
+  });
+
+  it('keeps the browser mode’s daily backups apart from the desktop app’s', async () => {
+    const dir = await dataDir();
+    const desktop = new BackupStore(dir);
+    const browser = new BackupStore(dir, undefined, 'browser');
+    await desktop.saveDaily(bytes('{"shop":"desktop"}'), noonOfDay(0));
+    expect(await browser.list()).toEqual([]);
+    await browser.saveDaily(bytes('{"shop":"demo"}'), noonOfDay(0));
+    expect(new TextDecoder().decode(await desktop.read('relance-2026-11-01.json'))).toBe('{"shop":"desktop"}');
+    expect(new TextDecoder().decode(await browser.read('relance-2026-11-01.json'))).toBe('{"shop":"demo"}');
+    expect(await readdir(join(dir, 'backups'))).toEqual(expect.arrayContaining(['browser', 'relance-2026-11-01.json']));
+  });
+});

@@ -15,7 +15,7 @@ import {
   type CsvTable,
 } from '../../domain/csv-export';
 import { DEFAULT_SETTINGS } from '../../domain/model';
-import { os } from '../../os/client';
+import { os, toBase64 } from '../../os/client';
 import type { MethodResult } from '../../../src-main/contract/methods';
 import { useFormat } from '../../ui/format';
 import { useSettings, useToday } from '../../ui/hooks';
@@ -122,6 +122,9 @@ export function DataSection() {
           <Text size="sm">
             {t('data.restoreBody', { date: summary.exportedAt ? format.instant(summary.exportedAt, timeZone) : t('data.restoreUnknownDate') })}
           </Text>
+          <Text size="sm" c="dimmed">
+            {t('data.restoreSafety')}
+          </Text>
           <List size="sm">
             {Object.entries(summary.tables)
               .filter(([table]) => table !== 'settings')
@@ -137,7 +140,10 @@ export function DataSection() {
       confirmProps: { color: 'red' },
       onConfirm: () =>
         void run('restore', async () => {
-          const result = await restoreBackup(getDatabase(), blob);
+          const db = getDatabase();
+          // The data about to be replaced is kept first: restoring the wrong file can be undone.
+          await os.backup.saveBeforeRestore({ contentBase64: toBase64(await backupBytes(db)) });
+          const result = await restoreBackup(db, blob);
           if (result.ok) notifications.show({ color: 'green', message: t('data.restored') });
           else notifications.show({ color: 'red', autoClose: false, message: t('data.refused', { reason: t(`data.refusals.${result.reason}`) }) });
         }),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -69,11 +69,16 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
     setError(null);
   };
   const close = () => {
+    // The transaction goes on once started: the wizard stays until it says how it ended.
+    if (stage === 'writing') return;
     reset();
     onClose();
   };
+  /** Only the latest parse counts: a column changed twice quickly must not end on the older result. */
+  const latestRequest = useRef(0);
 
   const analyse = async (fileName: string, bytes: Uint8Array, mapping?: ColumnMapping) => {
+    const request = ++latestRequest.current;
     setError(null);
     setStage('reading');
     try {
@@ -85,12 +90,13 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
       }
       setStage('checking');
       const preview = result.rows.length > 0 ? await previewInvoiceImport(getDatabase(), result.rows) : null;
+      if (request !== latestRequest.current) return;
       setParsed({ fileName, bytes, result, preview });
       setValidOnly(false);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (request === latestRequest.current) setError(e instanceof Error ? e.message : String(e));
     } finally {
-      setStage('idle');
+      if (request === latestRequest.current) setStage('idle');
     }
   };
 
@@ -149,7 +155,15 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
   const stageLabel = stage === 'reading' ? t('import.reading') : stage === 'checking' ? t('import.checking') : t('import.writing');
 
   return (
-    <Modal opened={opened} onClose={close} title={t('import.title')} size="xl" closeOnClickOutside={false}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('import.title')}
+      size="xl"
+      closeOnClickOutside={false}
+      closeOnEscape={stage !== 'writing'}
+      withCloseButton={stage !== 'writing'}
+    >
       <Stack>
         <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)}>
           <Stepper.Step label={t('import.stepFile')}>

@@ -54,7 +54,12 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialogState] = useState<Dialog>(null);
+  // Every dialog starts empty: a note typed and cancelled must never land in another customer's history.
+  const setDialog = (next: Dialog) => {
+    setText('');
+    setDialogState(next);
+  };
   const [text, setText] = useState('');
   const [until, setUntil] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

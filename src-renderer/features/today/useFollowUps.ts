@@ -1,4 +1,5 @@
-import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { os } from '../../os/client';
 import { builtInPolicies } from '../../domain/policies';
 import { planFollowUps, type PlannedAction, type PlannerInput } from '../../domain/planner';
 import type { FollowUpPolicy } from '../../domain/model';
@@ -29,6 +30,9 @@ export function useFollowUps(): FollowUps | undefined {
 function usePlannedFollowUps(): FollowUps | undefined {
   const today = useToday();
   const records = useRecords();
+  // The scheduler's wake-up means "something became due now": plan again at this instant.
+  const [wakeTick, setWakeTick] = useState(0);
+  useEffect(() => os.on('scheduler.wake', () => setWakeTick((tick) => tick + 1)), []);
   return useMemo(() => {
     if (!records) return undefined;
     // The shop's own versions of the built-in policies replace them; its own policies come in addition.
@@ -46,5 +50,7 @@ function usePlannedFollowUps(): FollowUps | undefined {
       ...(records.settings.defaultPolicyId ? { shopDefaultPolicyId: records.settings.defaultPolicyId } : {}),
     };
     return { actions: planFollowUps(input), input };
-  }, [records, today]);
+    // wakeTick: a new instant to plan at, even when no record changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [records, today, wakeTick]);
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
-import { os } from '../../os/client';
+import { os, shellKind } from '../../os/client';
 import { nowIso } from '../../os/clock';
 import { DEFAULT_BUSINESS_CALENDAR } from '../../domain/calendar';
 import { nextWakeInstant } from '../../domain/planner';
@@ -14,8 +14,9 @@ const MORNING = '09:00';
 /**
  * Keeps the main process's alarm set for the next moment something becomes due (the planner's
  * `nextWakeInstant` through the shop's business hours), or the next business morning, with the
- * notification the shopkeeper will see ("3 relances à faire"); refreshes the app when it fires. When
- * the shell has no desktop notifications (browser mode), the wake-up shows inside the app.
+ * notification the shopkeeper will see ("3 relances à faire"); when it fires, the planner plans again
+ * (see useFollowUps) and this sets the next one. Without desktop notifications (browser mode), the
+ * wake-up shows inside the app.
  */
 export function useMorningWakeUp(): void {
   const { t } = useTranslation();
@@ -33,16 +34,13 @@ export function useMorningWakeUp(): void {
       .catch(() => undefined);
   }, [timeZone, steps, plannedAt, t]);
 
+  // In Electron the main process has already shown the desktop notification; the browser mode has
+  // none, so the wake-up shows inside the app (only when there is something to do).
   useEffect(
     () =>
       os.on('scheduler.wake', (payload) => {
-        void os.notify
-          .show({ title: t('app.name'), body: payload.reason ?? t('today.title') })
-          .then(({ shown }) => {
-            if (!shown && payload.reason) notifications.show({ title: t('app.name'), message: payload.reason });
-          })
-          .catch(() => undefined);
+        if (shellKind === 'web' && payload.reason && (steps ?? 0) > 0) notifications.show({ title: t('app.name'), message: payload.reason });
       }),
-    [t],
+    [t, steps],
   );
 }

@@ -141,6 +141,15 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
         }
         const error = await errorOf(h.bridge.files.openDocument({ fileName: 'x.exe', contentBase64: 'AA==', mimeType: 'application/x-msdownload' as never }));
         expect(error.code).toBe('invalid-arguments');
+        // A name the system would run rather than view is refused, whatever the type says.
+        const renamed = await errorOf(h.bridge.files.openDocument({ fileName: 'facture.bat', contentBase64: pdf.toString('base64'), mimeType: 'application/pdf' }));
+        expect(renamed.issues?.map((i) => i.path)).toContain('fileName');
+        if (h.expectedShell === 'electron') {
+          const notPdf = await errorOf(
+            h.bridge.files.openDocument({ fileName: 'facture.pdf', contentBase64: Buffer.from('@echo off').toString('base64'), mimeType: 'application/pdf' }),
+          );
+          expect(notPdf.code).toBe('invalid-arguments');
+        }
       } finally {
         await h.teardown();
       }

@@ -328,6 +328,22 @@ describe('credit notes', () => {
     await expectPaidMatchesAllocations(db);
   });
 
+  it('once applied, keeps its amount: editing the total is refused and nothing changes', async () => {
+    const db = await database();
+    const { customer, b } = await seed(db);
+    const { creditNote } = await addCreditNote(db, { customerId: customer.id, number: 'AV-009', date: TODAY, totalCents: 3_000, appliesToInvoiceId: b.id }, NOW);
+    const before = await customerBalance(db, customer.id);
+    const edit = saveInvoice(
+      db,
+      { id: creditNote.id, number: 'AV-009', customerId: customer.id, issueDate: TODAY, dueDate: TODAY, totalCents: 9_000 },
+      NOW,
+    );
+    await expect(edit).rejects.toBeInstanceOf(ValidationError);
+    await expect(edit).rejects.toMatchObject({ issues: [expect.objectContaining({ field: 'totalCents', code: 'already-applied' })] });
+    expect(await customerBalance(db, customer.id)).toEqual(before);
+    await expectPaidMatchesAllocations(db);
+  });
+
   it('larger than the invoice balance, leaves the rest as a credit', async () => {
     const db = await database();
     const { customer, c } = await seed(db);
