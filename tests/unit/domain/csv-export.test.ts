@@ -15,7 +15,8 @@ import {
   type CsvTable,
 } from '../../../src-renderer/domain/csv-export';
 import { generateDemoData } from '../../../src-renderer/domain/demo-data';
-import type { Customer, Interaction, Invoice, Payment } from '../../../src-renderer/domain/model';
+import type { Interaction, Invoice, Payment } from '../../../src-renderer/domain/model';
+import { aCustomer as customer } from './builders';
 
 const TODAY = '2026-11-23';
 const NOW = '2026-11-23T08:30:00.000Z';
@@ -144,21 +145,6 @@ describe('toCsv: round trip through papaparse', () => {
 
 // ---------------------------------------------------------------------------------------------------
 
-function customer(id: string, extra: Partial<Customer> = {}): Customer {
-  return {
-    id,
-    name: `Client ${id}`,
-    normalizedName: `client ${id}`,
-    kind: 'business',
-    contacts: [],
-    preferredChannel: 'email',
-    language: 'fr',
-    tags: [],
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...extra,
-  };
-}
 
 function invoice(id: string, customerId: string, extra: Partial<Invoice> = {}): Invoice {
   return {

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { customersToFollowUp, summarizeLedger } from '../../../src-renderer/domain/ledger-summary';
-import type { Customer, Invoice } from '../../../src-renderer/domain/model';
+import type { Invoice } from '../../../src-renderer/domain/model';
+import { aCustomer as customer } from './builders';
 
 const TODAY = '2026-11-23';
 
-function customer(id: string, extra: Partial<Customer> = {}): Customer {
-  return {
-    id,
-    name: `Client ${id}`,
-    normalizedName: `client ${id}`,
-    kind: 'business',
-    contacts: [],
-    preferredChannel: 'email',
-    language: 'fr',
-    tags: [],
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...extra,
-  };
-}
 
 function invoice(id: string, customerId: string, dueDate: string, totalCents: number, paidCents = 0, extra: Partial<Invoice> = {}): Invoice {
   return {
