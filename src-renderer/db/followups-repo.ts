@@ -1,5 +1,6 @@
 import type { StepAction } from '../domain/planner';
 import { stepTrail } from '../domain/planner';
+import { addDays } from '../domain/dates';
 import type { CalendarDate, Channel, Interaction, IsoInstant } from '../domain/model';
 import type { RelanceDatabase } from './database';
 
@@ -61,7 +62,7 @@ export async function snoozeCustomer(db: RelanceDatabase, customerId: string, un
     const customer = await db.customers.get(customerId);
     if (!customer) throw new Error(`Unknown customer ${customerId}`);
     // pausedUntil is inclusive: reminders resume on `until` itself.
-    const lastPausedDay = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const lastPausedDay = addDays(until, -1);
     await db.customers.put({ ...customer, pausedUntil: lastPausedDay, updatedAt: nowIso });
     await db.interactions.add({
       id: crypto.randomUUID(),

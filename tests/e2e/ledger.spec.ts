@@ -88,6 +88,8 @@ test.describe('the ledger', () => {
 
 test.describe('exports and backups', () => {
   test('exports the invoices for French Excel, backs up, erases, and restores everything', async ({ page }) => {
+    // The daily backup waits 20 s after the data appears (then for an idle moment): room for it.
+    test.setTimeout(150_000);
     const { readFileSync } = await import('node:fs');
     const app = new AppPage(page);
     await app.open('#/settings');

@@ -1,34 +1,21 @@
-import { useMemo } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDatabase } from '../../db';
 import { useFormat } from '../../ui/format';
 import { useSettings } from '../../ui/hooks';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
-import { DEFAULT_SETTINGS, type Interaction } from '../../domain/model';
+import { DEFAULT_SETTINGS } from '../../domain/model';
+import { useInteractionRows, type InteractionRow } from '../../ui/useInteractionRows';
 
-type CallRow = Interaction & { customerName: string };
+type CallRow = InteractionRow;
 
 /** The call log: every call with its outcome and notes, newest first. */
 export function CallsScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
-  const data = useLiveQuery(async () => {
-    const db = getDatabase();
-    const calls = await db.interactions.where('kind').equals('call').toArray();
-    const customers = await db.customers.bulkGet([...new Set(calls.map((c) => c.customerId))]);
-    return { calls, customers };
-  }, []);
-
-  const rows = useMemo<CallRow[]>(() => {
-    if (!data) return [];
-    const names = new Map(data.customers.filter((c) => c !== undefined).map((c) => [c.id, c.name]));
-    return data.calls.map((call) => ({ ...call, customerName: names.get(call.customerId) ?? '' }));
-  }, [data]);
+  const rows = useInteractionRows('call');
 
   const columns: Column<CallRow>[] = [
     { key: 'at', header: t('calls.when'), width: '1.3fr', render: (r) => format.instant(r.at, timeZone), sortValue: (r) => r.at },
@@ -43,7 +30,7 @@ export function CallsScreen() {
     { key: 'notes', header: t('calls.notes'), width: '3fr', render: (r) => <span title={r.notes}>{r.notes ?? ''}</span> },
   ];
 
-  if (!data) return <Text>{t('app.loading')}</Text>;
+  if (!rows) return <Text>{t('app.loading')}</Text>;
   return (
     <>
       <ScreenHeader title={t('calls.title')} intro={t('calls.intro')} />

@@ -7,13 +7,12 @@ import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } fro
 import { Bar } from 'react-chartjs-2';
 import { getDatabase } from '../../db';
 import { useFormat } from '../../ui/format';
-import { useToday } from '../../ui/hooks';
+import { useLedger, useRecords, useToday } from '../../ui/hooks';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { AGING_BUCKET_KEYS, agingBuckets, behaviourChangeDetails, collectedBetween, customerDiscipline, dso, toMetricInvoices } from '../../domain/metrics';
 import { Anchor, Badge } from '@mantine/core';
 import { routeHref } from '../../stores/navigation';
-import { summarizeLedger } from '../../domain/ledger-summary';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
 
@@ -27,15 +26,17 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
-  const data = useLiveQuery(async () => {
-    const db = getDatabase();
-    const [customers, invoices, payments] = await Promise.all([db.customers.toArray(), db.invoices.toArray(), db.payments.toArray()]);
-    return { customers, invoices, payments };
-  }, []);
+  // Customers, invoices and their summary are already read app-wide; only payments are the dashboard's own.
+  const records = useRecords();
+  const summary = useLedger();
+  const payments = useLiveQuery(() => getDatabase().payments.toArray(), []);
+  const data = useMemo(
+    () => (records && payments ? { customers: records.customers, invoices: records.invoices, payments } : undefined),
+    [records, payments],
+  );
 
   const figures = useMemo(() => {
-    if (!data) return null;
-    const summary = summarizeLedger(data.customers, data.invoices, [], today);
+    if (!data || !summary) return null;
     const metricInvoices = toMetricInvoices(data.invoices, data.payments);
     const aging = agingBuckets(metricInvoices, today);
     const discipline = customerDiscipline(metricInvoices, today);
@@ -44,7 +45,7 @@ export function DashboardScreen() {
     const collected = collectedBetween(data.payments, `${today.slice(0, 7)}-01`, today);
     const open = summary.invoices.filter((r) => r.balanceCents > 0 && r.invoice.kind === 'invoice').length;
     return { summary, aging, collected, open, discipline, changed, daysSalesOutstanding };
-  }, [data, today]);
+  }, [data, summary, today]);
 
   if (!data || !figures) return <Text>{t('app.loading')}</Text>;
   if (data.invoices.length === 0) {
