@@ -14,8 +14,9 @@ import { nowIso } from '../../os/clock';
 import { routeHref } from '../../stores/navigation';
 import { useFormat } from '../../ui/format';
 import { useToday } from '../../ui/hooks';
+import type { SectionKey } from './action-slots';
+import { TODAY_SLOTS } from './slots';
 
-type SectionKey = 'emails' | 'messages' | 'calls' | 'letters' | 'decisions' | 'promises' | 'instalments' | 'broken';
 const SECTION_ORDER: SectionKey[] = ['broken', 'calls', 'emails', 'messages', 'letters', 'decisions', 'promises', 'instalments'];
 
 function sectionOf(action: PlannedAction): SectionKey {
@@ -129,11 +130,17 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
 
   return (
     <Stack gap="lg">
-      {sections.map((section) => (
+      {sections.map((section) => {
+        const SectionTools = TODAY_SLOTS.sectionTools[section.key];
+        const ActionButtons = TODAY_SLOTS.actionButtons[section.key];
+        return (
         <section key={section.key} aria-labelledby={`followups-${section.key}`}>
-          <Title order={3} size="h5" id={`followups-${section.key}`} mb="xs">
-            {t(`followUps.sections.${section.key}`)} ({section.items.length})
-          </Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={3} size="h5" id={`followups-${section.key}`}>
+              {t(`followUps.sections.${section.key}`)} ({section.items.length})
+            </Title>
+            {SectionTools && <SectionTools actions={section.items} customersById={customersById} />}
+          </Group>
           <Stack gap="xs" role="list" aria-labelledby={`followups-${section.key}`}>
             {section.items.map((action) => (
               <Paper key={action.key} withBorder p="sm" radius="md" role="listitem" aria-label={t('followUps.actionFor', { customer: action.customerName })}>
@@ -167,6 +174,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
                     )}
                   </Stack>
                   <Group gap="xs" wrap="nowrap">
+                    {ActionButtons && <ActionButtons action={action} customer={customersById.get(action.customerId)} />}
                     {action.kind === 'step' && (
                       <>
                         <Button size="xs" onClick={() => setDialog({ type: 'done', action })}>
@@ -206,7 +214,8 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
             ))}
           </Stack>
         </section>
-      ))}
+        );
+      })}
 
       {dialog && (
         <Modal
