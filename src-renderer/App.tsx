@@ -63,7 +63,7 @@ function useHostAccess(): boolean {
 
 export function App() {
   const { t } = useTranslation();
-  const { screen, navigate } = useNavigation();
+  const { screen, navigate, query } = useNavigation();
   const accessDenied = useHostAccess();
   useMenuCommands();
   useMorningWakeUp();
@@ -121,7 +121,8 @@ export function App() {
             {t('os.tokenMissing')}
           </Alert>
         )}
-        <Current />
+        {/* A link with other filters (a dashboard bar) opens the screen afresh with them. */}
+        <Current key={query ? new URLSearchParams(query).toString() : ''} />
         <ImportWizardHost />
       </AppShell.Main>
     </AppShell>

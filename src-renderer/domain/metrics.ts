@@ -555,3 +555,40 @@ export function monthlyInvoicedAndCollected(
   }
   return points.map((point, k) => ({ ...point, invoicedCents: invoiced[k]!, collectedCents: collected[k]! }));
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Days late per month (one customer's trend)
+
+/**
+ * For the `months` months ending with the month of `asOf` (oldest first): the amount-weighted days
+ * late of the payments dated in the month (Σ amount × max(0, payment date − due date) ÷ Σ amount,
+ * as customerDiscipline's averageDaysLate), with their count; `null` for a month without payments.
+ * Pass one customer's invoices to draw that customer's trend. Disputed invoices are left out, as in
+ * behaviourChanges: a payment held back over a disagreement says nothing of discipline.
+ */
+export function monthlyDaysLate(
+  invoices: readonly MetricInvoice[],
+  asOf: CalendarDate,
+  months = 12,
+): (MonthPoint & { daysLate: number | null; payments: number })[] {
+  const points = monthPoints(asOf, months);
+  const first = monthIndex(asOf) - months + 1;
+  const firstDate = `${points[0]!.month}-01`;
+  const weighted = points.map(() => 0);
+  const amount = points.map(() => 0);
+  const count = points.map(() => 0);
+  for (const invoice of invoices) {
+    if (!counts(invoice) || invoice.status === 'disputed') continue;
+    let dueDay: number | undefined;
+    for (const payment of invoice.payments) {
+      if (payment.date < firstDate || payment.date > asOf || payment.amountCents <= 0) continue;
+      dueDay ??= dayIndex(invoice.dueDate);
+      const k = monthIndex(payment.date) - first;
+      const late = dayIndex(payment.date) - dueDay;
+      weighted[k]! += payment.amountCents * (late > 0 ? late : 0);
+      amount[k]! += payment.amountCents;
+      count[k]! += 1;
+    }
+  }
+  return points.map((point, k) => ({ ...point, daysLate: amount[k]! > 0 ? weighted[k]! / amount[k]! : null, payments: count[k]! }));
+}

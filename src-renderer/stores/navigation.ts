@@ -3,20 +3,28 @@ import { create } from 'zustand';
 export const SCREENS = ['today', 'customers', 'invoices', 'calls', 'letters', 'dashboard', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-/** Where the user is: a screen, and for some screens the record shown (`#/customers/<id>`). */
+/**
+ * Where the user is: a screen, for some screens the record shown (`#/customers/<id>`), and the
+ * filters a link opens a list with (`#/invoices?overdue=31-60`, from a dashboard bar). The screen
+ * reads `query` once when it opens; after that the filters are its own state.
+ */
 export interface Route {
   screen: Screen;
   id?: string;
+  query?: Record<string, string>;
 }
 
 export function parseHash(hash: string): Route {
-  const [name, id] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const [path = '', search] = hash.replace(/^#\/?/, '').split('?');
+  const [name, id] = path.split('/');
   const screen = (SCREENS as readonly string[]).includes(name ?? '') ? (name as Screen) : 'today';
-  return id ? { screen, id: decodeURIComponent(id) } : { screen };
+  const query = search ? Object.fromEntries(new URLSearchParams(search)) : undefined;
+  return { screen, ...(id ? { id: decodeURIComponent(id) } : {}), ...(query && Object.keys(query).length > 0 ? { query } : {}) };
 }
 
 export function routeHref(route: Route): string {
-  return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
+  const search = route.query && Object.keys(route.query).length > 0 ? `?${new URLSearchParams(route.query).toString()}` : '';
+  return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${search}`;
 }
 
 interface NavigationState extends Route {
@@ -32,11 +40,11 @@ export const useNavigation = create<NavigationState>((set) => ({
   navigate(screen, id) {
     const href = routeHref(id ? { screen, id } : { screen });
     if (window.location.hash !== href) window.location.hash = href;
-    set({ screen, id });
+    set({ screen, id, query: undefined });
   },
 }));
 
 window.addEventListener('hashchange', () => {
   const route = parseHash(window.location.hash);
-  useNavigation.setState({ screen: route.screen, id: route.id });
+  useNavigation.setState({ screen: route.screen, id: route.id, query: route.query });
 });

@@ -19,6 +19,13 @@ export function useFormat() {
     instant: (iso: string, timeZone: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    /** A share between 0 and 1 as a whole percentage ("43 %"). */
+    percent: (rate: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate),
+    /** A `YYYY-MM` month as "nov. 2026" (short) or "novembre 2026" (long). */
+    month: (month: string, style: 'short' | 'long' = 'short') => {
+      const [year, monthNumber] = month.split('-').map(Number);
+      return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, monthNumber! - 1, 1)));
+    },
     phone: formatPhone,
   };
 }

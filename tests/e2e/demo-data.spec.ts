@@ -120,6 +120,54 @@ test.describe('the dashboard', () => {
     const top = page.getByRole('table', { name: 'Les 10 clients les plus en retard' });
     await expect(top.getByRole('row', { name: /Restaurant Le Petit Zinc/ }).getByLabel(/Note [DE]/)).toBeVisible();
     await expect(page.getByText(/Délai moyen d’encaissement \(DSO\)/)).toBeVisible();
+
+    // The charts' figures, as tables for screen readers: 12 months each, French month names.
+    const trend = page.getByRole('table', { name: 'Délai moyen d’encaissement à chaque fin de mois' });
+    await expect(trend.getByRole('row')).toHaveCount(13);
+    await expect(trend.getByRole('row', { name: /novembre 2026/ })).toContainText(/\d+ jours/);
+    const monthly = page.getByRole('table', { name: 'Montants facturés et encaissés par mois' });
+    await expect(monthly.getByRole('row')).toHaveCount(13);
+    await expect(monthly.getByRole('row', { name: /octobre 2026/ })).toContainText(/\d,\d{2}\u00a0€.*\d,\d{2}\u00a0€/);
+
+    // What works: the demo's reminders, by step, then by tone.
+    const whatWorks = page.getByRole('table', { name: 'Efficacité des relances' });
+    await expect(whatWorks.getByRole('row').nth(1)).toContainText(/étape \d/);
+    // With the keyboard, as the grouping switch is a radio group: from "Étape", the next is "Ton".
+    await page.getByRole('radio', { name: 'Étape' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: 'Ton' })).toBeChecked();
+    await expect(whatWorks.getByRole('row', { name: /Amical/ })).toContainText(/\d+\s%/);
+
+    // A bucket of the aging chart opens the invoices late by that many days.
+    await page.getByRole('navigation', { name: 'Factures par ancienneté' }).getByRole('link', { name: '31 à 60 jours' }).click();
+    await expect(page).toHaveURL(/#\/invoices\?overdue=31-60$/);
+    await expect(page.getByRole('combobox', { name: 'Retard' })).toHaveValue('31 à 60 jours');
+    const rows = app.table('Liste des factures').getByRole('row');
+    await expect(rows.nth(1)).toContainText(/(3[1-9]|[45]\d|60) jours de retard/);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the customer page shows each customer\'s payment discipline', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/customers');
+    await app.loadDemo();
+    const gradeOf = async (name: string) => {
+      await app.goTo('Clients');
+      await app.table('Liste des clients').getByRole('link', { name }).click();
+      const card = page.getByRole('region', { name: 'Discipline de paiement' });
+      await expect(card).toBeVisible();
+      return card;
+    };
+    const reliable = await gradeOf('Boulangerie Martin');
+    await expect(reliable.getByLabel('Note A')).toBeVisible();
+    await expect(reliable.getByText('Ce client paie plus tard qu’avant')).toHaveCount(0);
+    await expect(reliable.getByRole('table', { name: /Retard moyen des paiements de Boulangerie Martin/ }).getByRole('row')).toHaveCount(13);
+
+    const late = await gradeOf('Restaurant Le Petit Zinc');
+    await expect(late.getByLabel(/Note [DE]/)).toBeVisible();
+
+    const turned = await gradeOf('Garage Lefèvre SARL');
+    await expect(turned.getByText('Ce client paie plus tard qu’avant')).toBeVisible();
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ test('screenshots of each main screen for the README', async ({ page }) => {
     await expect(landmark()).toBeVisible();
     // Let charts finish their entry animation.
     await page.waitForTimeout(600);
-    await page.screenshot({ path: `docs/screenshots/${file}.png` });
+    // The dashboard is read by scrolling: show all of it.
+    await page.screenshot({ path: `docs/screenshots/${file}.png`, fullPage: file === 'dashboard' });
   }
   await app.goTo('Clients');
   await page.getByRole('link', { name: 'Hôtel des Voyageurs' }).click();

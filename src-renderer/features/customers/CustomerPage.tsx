@@ -4,6 +4,7 @@ import { InvoiceFormDialog } from '../invoices/InvoiceFormDialog';
 import { InvoiceActionsMenu } from '../invoices/InvoiceActions';
 import { CustomerFormDialog, type CustomerFormFocus } from './CustomerFormDialog';
 import { CustomerWarningsAlert } from './CustomerWarnings';
+import { CustomerDisciplineCard } from '../dashboard/CustomerDisciplineCard';
 import { useChangeDescription } from './history-text';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -180,6 +181,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           )}
         </Paper>
       </SimpleGrid>
+
+      <CustomerDisciplineCard customer={customer} />
 
       <section aria-labelledby="customer-invoices">
         <Title order={2} size="h4" id="customer-invoices" mb="xs">

@@ -1,24 +1,30 @@
 import { useMemo } from 'react';
-import { Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
-import { Bar } from 'react-chartjs-2';
 import { getDatabase } from '../../db';
 import { useFormat } from '../../ui/format';
 import { useLedger, useRecords, useToday } from '../../ui/hooks';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
-import { AGING_BUCKET_KEYS, agingBuckets, behaviourChangeDetails, collectedBetween, customerDiscipline, dso, toMetricInvoices } from '../../domain/metrics';
-import { Anchor, Badge } from '@mantine/core';
+import {
+  agingBuckets,
+  behaviourChangeDetails,
+  collectedBetween,
+  customerDiscipline,
+  dso,
+  dsoTrend,
+  monthlyInvoicedAndCollected,
+  toMetricInvoices,
+} from '../../domain/metrics';
 import { routeHref } from '../../stores/navigation';
-
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip);
-
-const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'teal', C: 'yellow', D: 'orange', E: 'red' };
-
-const BUCKET_COLORS = ['#adb5bd', '#fab005', '#fd7e14', '#f03e3e', '#c92a2a'];
+import { usePolicies } from '../settings/usePolicies';
+import './chart-setup';
+import { AgingChart } from './AgingChart';
+import { DsoTrendChart, InvoicedCollectedChart } from './TrendCharts';
+import { WhatWorks } from './WhatWorks';
+import { GRADE_COLORS } from './grades';
 
 
 /** The portfolio at a glance: what is owed, what is late by age, what came in this month. */
@@ -26,6 +32,7 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
+  const policies = usePolicies();
   // Customers, invoices and their summary are already read app-wide; only payments are the dashboard's own.
   const records = useRecords();
   const summary = useLedger();
@@ -42,9 +49,11 @@ export function DashboardScreen() {
     const discipline = customerDiscipline(metricInvoices, today);
     const changed = behaviourChangeDetails(metricInvoices, today);
     const daysSalesOutstanding = dso(metricInvoices, today);
+    const trend = dsoTrend(metricInvoices, today);
+    const monthly = monthlyInvoicedAndCollected(metricInvoices, today);
     const collected = collectedBetween(data.payments, `${today.slice(0, 7)}-01`, today);
     const open = summary.invoices.filter((r) => r.balanceCents > 0 && r.invoice.kind === 'invoice').length;
-    return { summary, aging, collected, open, discipline, changed, daysSalesOutstanding };
+    return { summary, metricInvoices, aging, collected, open, discipline, changed, daysSalesOutstanding, trend, monthly };
   }, [data, summary, today]);
 
   if (!data || !figures) return <Text>{t('app.loading')}</Text>;
@@ -62,8 +71,6 @@ export function DashboardScreen() {
     .filter(([, d]) => d.overdueCents > 0)
     .sort((a, b) => b[1].overdueCents - a[1].overdueCents)
     .slice(0, 10);
-  const labels = AGING_BUCKET_KEYS.map((key) => t(`dashboard.buckets.${key}`));
-  const values = AGING_BUCKET_KEYS.map((key) => figures.aging[key] / 100);
   return (
     <>
       <ScreenHeader title={t('dashboard.title')} intro={t('dashboard.intro')} />
@@ -78,45 +85,11 @@ export function DashboardScreen() {
             value={figures.daysSalesOutstanding === null ? t('dashboard.dsoNone') : t('dashboard.dsoDays', { days: format.number(Math.round(figures.daysSalesOutstanding)) })}
           />
         </SimpleGrid>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm" id="aging-title">
-            {t('dashboard.aging')}
-          </Title>
-          <div style={{ height: 280 }}>
-            <Bar
-              aria-hidden="true"
-              data={{ labels, datasets: [{ data: values, backgroundColor: BUCKET_COLORS, borderRadius: 4 }] }}
-              options={{
-                maintainAspectRatio: false,
-                locale: format.locale,
-                plugins: {
-                  legend: { display: false },
-                  tooltip: { callbacks: { label: (item) => format.money(Math.round(Number(item.raw) * 100)) } },
-                },
-                scales: { y: { ticks: { callback: (value) => format.money(Math.round(Number(value) * 100)) } } },
-              }}
-            />
-          </div>
-          {/* The same figures as a table, for screen readers. */}
-          <VisuallyHidden>
-            <Table aria-label={t('dashboard.agingTable')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('dashboard.bucket')}</Table.Th>
-                  <Table.Th>{t('dashboard.amount')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {AGING_BUCKET_KEYS.map((key, index) => (
-                  <Table.Tr key={key}>
-                    <Table.Td>{labels[index]}</Table.Td>
-                    <Table.Td>{format.money(figures.aging[key])}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </VisuallyHidden>
-        </Paper>
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <AgingChart aging={figures.aging} />
+          <DsoTrendChart points={figures.trend} />
+        </SimpleGrid>
+        <InvoicedCollectedChart points={figures.monthly} />
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="changed-title">
             <Title order={2} size="h4" id="changed-title">
@@ -176,6 +149,9 @@ export function DashboardScreen() {
             </Table>
           </Paper>
         </SimpleGrid>
+        {policies && records && (
+          <WhatWorks interactions={records.interactions} invoices={figures.metricInvoices} policies={policies} today={today} timeZone={records.settings.timeZone} />
+        )}
       </Stack>
     </>
   );

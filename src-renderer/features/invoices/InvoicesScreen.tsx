@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Anchor, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { routeHref } from '../../stores/navigation';
+import { routeHref, useNavigation } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
 import { clearButtonFor } from './clear-button';
@@ -29,11 +29,13 @@ export function InvoicesScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const ledger = useLedger();
+  // Filters a link opened the list with (`#/invoices?overdue=31-60&customer=<id>&status=overdue`).
+  const linked = useNavigation((state) => state.query);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [openOnly, setOpenOnly] = useState(false);
-  const [range, setRange] = useState<OverdueRange | null>(null);
-  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(() => (linked?.status && (STATUSES as string[]).includes(linked.status) ? linked.status : null));
+  const [openOnly, setOpenOnly] = useState(() => linked?.open === '1');
+  const [range, setRange] = useState<OverdueRange | null>(() => (OVERDUE_RANGES as readonly string[]).includes(linked?.overdue ?? '') ? (linked!.overdue as OverdueRange) : null);
+  const [customerId, setCustomerId] = useState<string | null>(() => linked?.customer ?? null);
   const [creating, setCreating] = useState(false);
   const deferredQuery = useDeferredValue(query);
 

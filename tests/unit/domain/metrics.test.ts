@@ -11,6 +11,7 @@ import {
   disciplineGrade,
   dso,
   dsoTrend,
+  monthlyDaysLate,
   monthlyInvoicedAndCollected,
   toMetricInvoices,
   type CustomerDiscipline,
@@ -515,6 +516,41 @@ describe('monthlyInvoicedAndCollected', () => {
     expect(months).toHaveLength(12);
     expect(months[0]).toEqual({ month: '2025-12', date: '2025-12-31', invoicedCents: 0, collectedCents: 0 });
     expect(months.every((month) => month.invoicedCents === 0 && month.collectedCents === 0)).toBe(true);
+  });
+});
+
+describe('monthlyDaysLate', () => {
+  it('weights days late by amount, month by month, up to asOf', () => {
+    const ledger = [
+      // due 1 Oct: 1 000 paid on time (30 Sep, 0 days), 3 000 paid 20 days late (21 Oct)
+      invoice({ issue: '2026-09-01', due: '2026-10-01', total: 4_000, payments: [pay('2026-09-30', 1_000), pay('2026-10-21', 3_000)] }),
+      // due 1 Nov: 2 000 paid 10 days late in November, 500 after asOf (ignored)
+      invoice({ issue: '2026-10-01', due: '2026-11-01', total: 2_500, payments: [pay('2026-11-11', 2_000), pay('2026-11-24', 500)] }),
+      // disputed, written off, cancelled: their payments say nothing of discipline
+      invoice({ issue: '2026-08-01', due: '2026-08-31', total: 900, payments: [pay('2026-11-20', 900)], status: 'disputed' }),
+      invoice({ issue: '2026-08-01', due: '2026-08-31', total: 900, payments: [pay('2026-11-20', 900)], status: 'written-off' }),
+      invoice({ issue: '2026-08-01', due: '2026-08-31', total: 900, payments: [pay('2026-11-20', 900)], status: 'cancelled' }),
+    ];
+    expect(monthlyDaysLate(ledger, AS_OF, 3)).toEqual([
+      { month: '2026-09', date: '2026-09-30', daysLate: 0, payments: 1 },
+      { month: '2026-10', date: '2026-10-31', daysLate: 20, payments: 1 },
+      { month: '2026-11', date: '2026-11-23', daysLate: 10, payments: 1 },
+    ]);
+  });
+
+  it.each([
+    ['paid before the due date counts as 0 days, not negative', [pay('2026-11-01', 100)], '2026-11-10', 0],
+    ['two payments of one month, weighted by amount', [pay('2026-11-05', 100), pay('2026-11-15', 300)], '2026-11-01', (100 * 4 + 300 * 14) / 400],
+    ['a payment the day before the window is left out', [pay('2026-10-31', 100), pay('2026-11-02', 100)], '2026-11-01', 1],
+  ] as const)('%s', (_label, payments, due, expected) => {
+    const [november] = monthlyDaysLate([invoice({ issue: '2026-10-01', due, total: 10_000, payments: [...payments] })], AS_OF, 1);
+    expect(november!.daysLate).toBeCloseTo(expected, 10);
+  });
+
+  it('gives null for months without payments', () => {
+    const months = monthlyDaysLate([], AS_OF);
+    expect(months).toHaveLength(12);
+    expect(months.every((month) => month.daysLate === null && month.payments === 0)).toBe(true);
   });
 });
 
