@@ -88,6 +88,8 @@ export const en: Shape<typeof fr> = {
     doNotChase: 'Do not chase',
   },
   followUps: {
+    showAll_one: 'Show the next action',
+    showAll_other: 'Show the next {{count}} actions',
     title: 'To do today',
     none: 'Nothing to do today: no follow-up is due. Relance will tell you as soon as there is.',
     sections: {
@@ -243,7 +245,7 @@ export const en: Shape<typeof fr> = {
     invoiced: 'Invoiced',
     collected: 'Collected',
     daysLateTrend: 'Average days late, month by month',
-    daysLateTrendTable: 'Average days late of {{customer}}’s payments, per month',
+    daysLateTrendTable: 'Average days late of {{customer}}, month by month',
     noPaymentThatMonth: 'no payment',
     noHistory: 'no payment yet',
     gradeIs: 'Grade {{grade}}',

@@ -85,6 +85,8 @@ export const fr = {
     doNotChase: 'Ne pas relancer',
   },
   followUps: {
+    showAll_one: 'Afficher l’action suivante',
+    showAll_other: 'Afficher les {{count}} actions suivantes',
     title: 'À faire aujourd’hui',
     none: 'Rien à faire aujourd’hui : aucune relance n’est due. Relance vous préviendra dès qu’il y en aura.',
     sections: {
@@ -241,7 +243,7 @@ export const fr = {
     invoiced: 'Facturé',
     collected: 'Encaissé',
     daysLateTrend: 'Retard moyen de paiement, mois par mois',
-    daysLateTrendTable: 'Retard moyen des paiements de {{customer}}, par mois',
+    daysLateTrendTable: 'Retard moyen de {{customer}}, mois par mois',
     noPaymentThatMonth: 'aucun paiement',
     noHistory: 'pas encore de paiement',
     gradeIs: 'Note {{grade}}',

@@ -31,12 +31,4 @@ export async function openExternal(url: string): Promise<void> {
   if (result.status === 'open-in-renderer') window.open(result.url, '_blank', 'noopener,noreferrer');
 }
 
-/** Bytes → base64 for `files.saveAs`, in chunks so that large backups do not overflow the stack. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
+export { toBase64 } from './base64';

@@ -44,8 +44,13 @@ export function VirtualTable<Row>({
   const scrollRef = useRef<HTMLDivElement>(null);
   const template = columns.map((c) => c.width).join(' ');
 
+  // Screens rebuild their column list at every render (the renderers close over `t` and `format`),
+  // but a column's sort value never changes meaning: sorting 100,000 rows again because a dialog
+  // opened would freeze the window. Sort when the rows or the sort change, with the latest columns.
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
   const sorted = useMemo(() => {
-    const column = sort && columns.find((c) => c.key === sort.key);
+    const column = sort && columnsRef.current.find((c) => c.key === sort.key);
     if (!column?.sortValue || !sort) return rows;
     const value = column.sortValue;
     const factor = sort.direction === 'ascending' ? 1 : -1;
@@ -55,13 +60,16 @@ export function VirtualTable<Row>({
       const y = value(b);
       return factor * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
     });
-  }, [rows, columns, sort]);
+  }, [rows, sort]);
 
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
+    // Rows appear in the next frame rather than synchronously inside the scroll event: with
+    // flushSync each wheel step rendered its rows in one blocking task (long tasks while scrolling).
+    useFlushSync: false,
   });
 
   const toggleSort = (key: string) =>

@@ -5,6 +5,25 @@ import { formatDate } from '../domain/dates';
 import { LOCALES } from '../i18n';
 import type { CalendarDate, Language } from '../domain/model';
 
+/**
+ * Intl formatters cost far more to build than to use, and lists format thousands of cells: one per
+ * set of options, built on first use.
+ */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = dateTimeFormats.get(key);
+  if (!formatter) dateTimeFormats.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter;
+}
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = numberFormats.get(key);
+  if (!formatter) numberFormats.set(key, (formatter = new Intl.NumberFormat(locale, options)));
+  return formatter;
+}
+
 /** Amounts and dates in the user's language, never concatenated by hand. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -17,14 +36,14 @@ export function useFormat() {
     date: (date: CalendarDate) => formatDate(date, language, 'short'),
     longDate: (date: CalendarDate) => formatDate(date, language, 'long'),
     instant: (iso: string, timeZone: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
-    number: (n: number) => new Intl.NumberFormat(locale).format(n),
+      dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+    number: (n: number) => numberFormat(locale).format(n),
     /** A share between 0 and 1 as a whole percentage ("43 %"). */
-    percent: (rate: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate),
+    percent: (rate: number) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate),
     /** A `YYYY-MM` month as "nov. 2026" (short) or "novembre 2026" (long). */
     month: (month: string, style: 'short' | 'long' = 'short') => {
       const [year, monthNumber] = month.split('-').map(Number);
-      return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, monthNumber! - 1, 1)));
+      return dateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, monthNumber! - 1, 1)));
     },
     phone: formatPhone,
   };

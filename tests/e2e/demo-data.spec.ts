@@ -161,7 +161,7 @@ test.describe('the dashboard', () => {
     const reliable = await gradeOf('Boulangerie Martin');
     await expect(reliable.getByLabel('Note A')).toBeVisible();
     await expect(reliable.getByText('Ce client paie plus tard qu’avant')).toHaveCount(0);
-    await expect(reliable.getByRole('table', { name: /Retard moyen des paiements de Boulangerie Martin/ }).getByRole('row')).toHaveCount(13);
+    await expect(reliable.getByRole('table', { name: 'Retard moyen de Boulangerie Martin, mois par mois' }).getByRole('row')).toHaveCount(13);
 
     const late = await gradeOf('Restaurant Le Petit Zinc');
     await expect(late.getByLabel(/Note [DE]/)).toBeVisible();

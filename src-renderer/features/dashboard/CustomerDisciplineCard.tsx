@@ -62,11 +62,10 @@ export function CustomerDisciplineCard({ customer }: { customer: Customer }) {
             {t('dashboard.changedLine', { recent: format.number(Math.round(change.recentDaysLate)), previous: format.number(Math.round(change.previousDaysLate)) })}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {/* What the customer owes is at the top of their page already; the card adds how they pay. */}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Figure label={t('dashboard.averageDaysLate')} value={discipline.averageDaysLate === null ? t('dashboard.noHistory') : t('common.days', { count: Math.round(discipline.averageDaysLate) })} />
           <Figure label={t('dashboard.onTimeRate')} value={discipline.onTimeRate === null ? t('dashboard.noHistory') : format.percent(discipline.onTimeRate)} />
-          <Figure label={t('dashboard.outstanding')} value={format.money(discipline.openCents)} />
-          <Figure label={t('dashboard.overdue')} value={format.money(discipline.overdueCents)} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <DaysLateTrendChart points={figures.trend} customerName={customer.name} />

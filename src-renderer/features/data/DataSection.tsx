@@ -15,11 +15,11 @@ import {
   type CsvTable,
 } from '../../domain/csv-export';
 import { DEFAULT_SETTINGS } from '../../domain/model';
-import { os, toBase64 } from '../../os/client';
+import { os } from '../../os/client';
 import type { MethodResult } from '../../../src-main/contract/methods';
 import { useFormat } from '../../ui/format';
 import { useSettings, useToday } from '../../ui/hooks';
-import { backupBytes, saveFile } from './files';
+import { backupBase64, saveBase64File, saveFile } from './files';
 
 type ExportKind = 'invoices' | 'customers' | 'payments' | 'history';
 const EXPORT_LABELS: Record<ExportKind, 'data.exportInvoices' | 'data.exportCustomers' | 'data.exportPayments' | 'data.exportHistory'> = {
@@ -102,8 +102,7 @@ export function DataSection() {
 
   const backupNow = () =>
     run('backup', async () => {
-      const bytes = await backupBytes(getDatabase());
-      const result = await saveFile(`relance-sauvegarde-${today}.json`, bytes, 'application/json', 'Relance');
+      const result = await saveBase64File(`relance-sauvegarde-${today}.json`, await backupBase64(getDatabase()), 'application/json', 'Relance');
       if (result.status === 'saved') notifications.show({ color: 'green', message: t('data.savedTo', { path: result.path }) });
     });
 
@@ -142,7 +141,7 @@ export function DataSection() {
         void run('restore', async () => {
           const db = getDatabase();
           // The data about to be replaced is kept first: restoring the wrong file can be undone.
-          await os.backup.saveBeforeRestore({ contentBase64: toBase64(await backupBytes(db)) });
+          await os.backup.saveBeforeRestore({ contentBase64: await backupBase64(db) });
           const result = await restoreBackup(db, blob);
           if (result.ok) notifications.show({ color: 'green', message: t('data.restored') });
           else notifications.show({ color: 'red', autoClose: false, message: t('data.refused', { reason: t(`data.refusals.${result.reason}`) }) });

@@ -2,6 +2,7 @@ import { exportBackup } from '../../db/backup';
 import type { RelanceDatabase } from '../../db';
 import { os, toBase64 } from '../../os/client';
 import { nowIso } from '../../os/clock';
+import type { BackupReply, BackupRequest } from './backup-worker';
 
 /** The app's version, asked once from main (it is what the package says). */
 let versionPromise: Promise<string> | undefined;
@@ -10,14 +11,45 @@ export function appVersion(): Promise<string> {
   return versionPromise;
 }
 
-/** A full backup as bytes, ready for `files.saveAs` or `backup.saveDaily`. */
-export async function backupBytes(db: RelanceDatabase): Promise<Uint8Array> {
-  const blob = await exportBackup(db, { nowIso: nowIso(), appVersion: await appVersion() });
-  return new Uint8Array(await blob.arrayBuffer());
+/**
+ * A full backup as base64, ready for `files.saveAs` or `backup.saveDaily`. Made in a worker (see
+ * backup-worker.ts); on the main thread only where a worker cannot start (the file is the same,
+ * the window just pauses meanwhile).
+ */
+export async function backupBase64(db: RelanceDatabase): Promise<string> {
+  const request: BackupRequest = { databaseName: db.name, nowIso: nowIso(), appVersion: await appVersion() };
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return backupOnThisThread(db, request);
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<BackupReply>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.contentBase64);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      event.preventDefault();
+      backupOnThisThread(db, request).then(resolve, reject);
+    };
+    worker.postMessage(request);
+  });
+}
+
+async function backupOnThisThread(db: RelanceDatabase, request: BackupRequest): Promise<string> {
+  const blob = await exportBackup(db, { nowIso: request.nowIso, appVersion: request.appVersion });
+  return toBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** Saves text or bytes where the user chooses (Electron) or in the export folder (browser mode). */
 export async function saveFile(suggestedName: string, content: string | Uint8Array, mimeType: string, filterName?: string) {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return os.files.saveAs({ suggestedName, contentBase64: toBase64(bytes), mimeType, ...(filterName ? { filterName } : {}) });
+  return saveBase64File(suggestedName, toBase64(bytes), mimeType, filterName);
+}
+
+export async function saveBase64File(suggestedName: string, contentBase64: string, mimeType: string, filterName?: string) {
+  return os.files.saveAs({ suggestedName, contentBase64, mimeType, ...(filterName ? { filterName } : {}) });
 }

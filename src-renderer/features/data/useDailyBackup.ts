@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { getDatabase } from '../../db';
-import { os, toBase64 } from '../../os/client';
+import { os } from '../../os/client';
 import { useLedger, useSettings, useToday } from '../../ui/hooks';
-import { backupBytes } from './files';
+import { backupBase64 } from './files';
 
 /** How long after the data appears (or the app opens) the day's backup waits. */
 export const BACKUP_DELAY_MS = 20_000;
@@ -23,8 +23,8 @@ export function useDailyBackup(): void {
   useEffect(() => {
     if (!timeZone || !hasData) return;
     let cancelled = false;
-    // A large shop's backup takes seconds of work: not while the app opens or an import runs, but
-    // a little later, when the browser is idle.
+    // A large shop's backup takes seconds of work, in a worker (files.ts), but still reads the whole
+    // database: not while the app opens or an import runs, a little later, when the browser is idle.
     const timer = window.setTimeout(() => {
       if (cancelled) return;
       if ('requestIdleCallback' in window) window.requestIdleCallback(() => void run(), { timeout: 30_000 });
@@ -36,8 +36,8 @@ export function useDailyBackup(): void {
         const { backups } = await os.backup.list({});
         if (cancelled || backups.some((b) => b.date === today)) return;
         if ((await db.customers.count()) + (await db.invoices.count()) === 0) return;
-        const bytes = await backupBytes(db);
-        if (!cancelled) await os.backup.saveDaily({ contentBase64: toBase64(bytes), timeZone });
+        const contentBase64 = await backupBase64(db);
+        if (!cancelled) await os.backup.saveDaily({ contentBase64, timeZone });
       } catch (error) {
         notifications.show({ color: 'red', message: t('data.dailyFailed', { message: error instanceof Error ? error.message : String(error) }) });
       }

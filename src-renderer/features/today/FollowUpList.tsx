@@ -42,6 +42,12 @@ type Dialog = { type: 'done' | 'skip'; action: StepAction } | { type: 'snooze'; 
 
 /** The day's work, grouped by kind, each line with why it is due and what to do with it. */
 /** The contact data a channel needs: its warnings are shown on the action that would use it. */
+/**
+ * Actions shown per section before "show all": the most urgent come first, and a large shop with
+ * thousands of actions would otherwise render them all (seconds) before the morning screen appears.
+ */
+const SECTION_PAGE = 25;
+
 const NEEDED: Partial<Record<Channel, ContactWarning['field'][]>> = {
   email: ['email'],
   sms: ['mobile'],
@@ -62,6 +68,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
     setDialogState(next);
   };
   const [text, setText] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<SectionKey>>(new Set());
   const [until, setUntil] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -142,7 +149,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
             {SectionTools && <SectionTools actions={section.items} customersById={customersById} />}
           </Group>
           <Stack gap="xs" role="list" aria-labelledby={`followups-${section.key}`}>
-            {section.items.map((action) => (
+            {(expanded.has(section.key) ? section.items : section.items.slice(0, SECTION_PAGE)).map((action) => (
               <Paper key={action.key} withBorder p="sm" radius="md" role="listitem" aria-label={t('followUps.actionFor', { customer: action.customerName })}>
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
                   <Stack gap={2}>
@@ -213,6 +220,11 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
               </Paper>
             ))}
           </Stack>
+          {section.items.length > SECTION_PAGE && !expanded.has(section.key) && (
+            <Button variant="subtle" size="xs" mt="xs" onClick={() => setExpanded((current) => new Set(current).add(section.key))}>
+              {t('followUps.showAll', { count: section.items.length - SECTION_PAGE })}
+            </Button>
+          )}
         </section>
         );
       })}

@@ -1,3 +1,5 @@
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, formatDate, isCalendarDate, todayIn } from '../../../src-renderer/domain/dates';
 
@@ -86,6 +88,17 @@ describe('formatDate', () => {
     ['2026-10-25', 'fr', 'long', '25 octobre 2026'],
   ] as const)('%s in %s (%s) → %s', (date, locale, style, expected) => {
     expect(formatDate(date, locale, style)).toBe(expected);
+  });
+
+  it('writes the short form exactly as date-fns does, every day of 2024 to 2028 (leap years included)', () => {
+    for (let date = '2024-01-01'; date <= '2028-12-31'; date = addDays(date, 1)) {
+      const expected = format(new Date(`${date}T00:00:00Z`), 'dd/MM/yyyy', { in: tz('UTC') });
+      expect(formatDate(date, 'fr', 'short')).toBe(expected);
+    }
+  });
+
+  it.each(['2026-02-30', '22/11/2026', ''])('refuses %j in the short form too', (date) => {
+    expect(() => formatDate(date, 'fr', 'short')).toThrow(/calendar date/);
   });
 });
 
