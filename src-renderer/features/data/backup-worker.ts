@@ -2,6 +2,7 @@
 import { exportBackup } from '../../db/backup';
 import { RelanceDatabase } from '../../db/database';
 import { toBase64 } from '../../os/base64';
+import { serveInWorker } from '../../os/run-in-worker';
 
 export interface BackupRequest {
   databaseName: string;
@@ -9,25 +10,18 @@ export interface BackupRequest {
   appVersion: string;
 }
 
-export type BackupReply = { ok: true; contentBase64: string; byteLength: number } | { ok: false; message: string };
-
 /**
- * Exports the whole database off the main thread. At 100,000 invoices the export and its base64
- * encoding take seconds of CPU; on the main thread that froze the window once a day, in the middle
- * of whatever the shopkeeper was doing. IndexedDB is shared with the worker: it opens the same
- * database (Dexie's read transaction gives a consistent snapshot) and hands back the finished text.
+ * Exports the whole database off the main thread, as base64. At 100,000 invoices the export and
+ * its encoding take seconds of CPU; on the main thread that froze the window once a day, in the
+ * middle of whatever the shopkeeper was doing. IndexedDB is shared with the worker: it opens the
+ * same database (Dexie's read transaction gives a consistent snapshot).
  */
-self.onmessage = async (event: MessageEvent<BackupRequest>) => {
-  const db = new RelanceDatabase(event.data.databaseName);
+serveInWorker(async ({ databaseName, nowIso, appVersion }: BackupRequest) => {
+  const db = new RelanceDatabase(databaseName);
   try {
-    const blob = await exportBackup(db, { nowIso: event.data.nowIso, appVersion: event.data.appVersion });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    const reply: BackupReply = { ok: true, contentBase64: toBase64(bytes), byteLength: bytes.byteLength };
-    self.postMessage(reply);
-  } catch (error) {
-    const reply: BackupReply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-    self.postMessage(reply);
+    const blob = await exportBackup(db, { nowIso, appVersion });
+    return toBase64(new Uint8Array(await blob.arrayBuffer()));
   } finally {
     db.close();
   }
-};
+});

@@ -2,7 +2,8 @@ import { exportBackup } from '../../db/backup';
 import type { RelanceDatabase } from '../../db';
 import { os, toBase64 } from '../../os/client';
 import { nowIso } from '../../os/clock';
-import type { BackupReply, BackupRequest } from './backup-worker';
+import type { BackupRequest } from './backup-worker';
+import { runInWorker } from '../../os/run-in-worker';
 
 /** The app's version, asked once from main (it is what the package says). */
 let versionPromise: Promise<string> | undefined;
@@ -18,25 +19,11 @@ export function appVersion(): Promise<string> {
  */
 export async function backupBase64(db: RelanceDatabase): Promise<string> {
   const request: BackupRequest = { databaseName: db.name, nowIso: nowIso(), appVersion: await appVersion() };
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return backupOnThisThread(db, request);
-  }
-  return new Promise((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<BackupReply>) => {
-      worker.terminate();
-      if (event.data.ok) resolve(event.data.contentBase64);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      event.preventDefault();
-      backupOnThisThread(db, request).then(resolve, reject);
-    };
-    worker.postMessage(request);
-  });
+  return runInWorker(
+    () => new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' }),
+    request,
+    () => backupOnThisThread(db, request),
+  );
 }
 
 async function backupOnThisThread(db: RelanceDatabase, request: BackupRequest): Promise<string> {
