@@ -1,6 +1,8 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
+import { appTheme, cssVariablesResolver } from './ui/theme';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { LocalizedDates } from './ui/LocalizedDates';
@@ -17,11 +19,16 @@ import { LedgerProvider } from './ui/hooks';
 import { FollowUpsProvider } from './features/today/useFollowUps';
 import { os } from './os/client';
 
-const theme = createTheme({
-  primaryColor: 'blue',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  defaultRadius: 'md',
-});
+/** The theme carries translated labels (dialogs' close buttons): made again when the language changes. */
+function ThemedApp({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => appTheme(t('common.close')), [t]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
 
 /** Reads the saved language before the first paint, so a shop set to English never flashes French. */
 async function start() {
@@ -33,7 +40,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme}>
+      <ThemedApp>
         <LocalizedDates>
         <ModalsProvider>
           <Notifications position="top-right" />
@@ -44,7 +51,7 @@ async function start() {
           </LedgerProvider>
         </ModalsProvider>
         </LocalizedDates>
-      </MantineProvider>
+      </ThemedApp>
     </StrictMode>,
   );
 }
