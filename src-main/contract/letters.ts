@@ -103,6 +103,11 @@ export const letterInputSchema = z
     reference: line(300).optional(),
     /** The body, rendered from the template by the renderer: one string per paragraph. */
     paragraphs: z.array(z.string().max(5000)).max(60),
+    /**
+     * Paragraphs printed after the invoice table, the charges and the schedule (the template's text
+     * after `{{invoiceList}}`: the deadline, how to pay, the closing formula and signature).
+     */
+    closing: z.array(z.string().max(5000)).max(60).optional(),
     invoices: z.array(invoiceRow).max(2000),
     /** Late-payment charges (formal notices), computed by the renderer with `latePaymentCharges`. */
     charges: z
