@@ -6,7 +6,7 @@ const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
 
 vi.mock('electron', () => {
   const module: Record<string, unknown> = {};
-  for (const name of ['app', 'dialog', 'Notification', 'safeStorage', 'shell']) {
+  for (const name of ['app', 'BrowserWindow', 'dialog', 'Notification', 'safeStorage', 'shell']) {
     Object.defineProperty(module, name, { enumerable: true, get: () => (fake.current as Record<string, unknown>)[name] });
   }
   return module;
@@ -88,6 +88,32 @@ describe('the Electron platform', () => {
     expect(fake.current.shell.openPath).toHaveBeenCalledWith('/data/documents/viewed/F-1.pdf');
     fake.current.shell.openPath.mockResolvedValueOnce('No application is associated with this file');
     expect(await platform.openDocument('/data/documents/viewed/F-1.pdf')).toBe(false);
+  });
+
+  it('prints a PDF through the system print dialog of a hidden window, closed once the dialog is done', async () => {
+    const { platform } = makePlatform();
+    expect(await platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf')).toBe(true);
+    const [window] = fake.current.BrowserWindow.instances;
+    expect(window?.options).toMatchObject({
+      show: false,
+      // Its own session: the app's CSP (no plugins) must not stop the PDF viewer, nothing is shared.
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, partition: 'relance-print' },
+    });
+    expect(window?.loadFile).toHaveBeenCalledWith('/data/Relance/documents/print/courriers-du-jour.pdf');
+    expect(window?.visible).toBe(false);
+    expect(window?.webContents.print).toHaveBeenCalledWith({ silent: false, printBackground: true }, expect.any(Function));
+    expect(window?.isDestroyed()).toBe(false);
+    window?.webContents.printCallback?.(false, 'cancelled');
+    expect(window?.isDestroyed()).toBe(true);
+  });
+
+  it('says it could not print when the PDF does not load, and leaves no window behind', async () => {
+    const { platform } = makePlatform();
+    fake.current.BrowserWindow.failLoads = new Error('ERR_FILE_NOT_FOUND');
+    expect(await platform.printDocument('/nowhere.pdf')).toBe(false);
+    const [window] = fake.current.BrowserWindow.instances;
+    expect(window?.webContents.print).not.toHaveBeenCalled();
+    expect(window?.isDestroyed()).toBe(true);
   });
 
   it('supports the background mode and hands a new one to the shell', () => {
