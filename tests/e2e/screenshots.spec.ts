@@ -13,7 +13,7 @@ test('screenshots of each main screen for the README', async ({ page }) => {
     ['Clients', 'customers', () => page.getByRole('table', { name: 'Liste des clients' })],
     ['Factures', 'invoices', () => page.getByRole('table', { name: 'Liste des factures' })],
     ['Appels', 'calls', () => page.getByRole('table', { name: 'Journal des appels' })],
-    ['Courriers', 'letters', () => app.heading('Courriers')],
+    ['Courriers', 'letters', () => page.getByRole('table', { name: 'Courriers à imprimer aujourd’hui' })],
     ['Tableau de bord', 'dashboard', () => page.getByRole('heading', { name: 'Retards par ancienneté' })],
     ['Réglages', 'settings', () => page.getByRole('heading', { name: 'Votre commerce' })],
   ];

@@ -137,7 +137,9 @@ export function LettersScreen() {
                 <Table.Th>{t('courrier.due.customer')}</Table.Th>
                 <Table.Th>{t('courrier.due.kind')}</Table.Th>
                 <Table.Th>{t('courrier.due.invoices')}</Table.Th>
-                <Table.Th ta="right">{t('courrier.due.amount')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t('courrier.due.amount')}
+                </Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -148,8 +150,8 @@ export function LettersScreen() {
                     <Anchor href={routeHref({ screen: 'customers', id: letter.action.customerId })}>{letter.action.customerName}</Anchor>
                   </Table.Td>
                   <Table.Td>{t(`courrier.kinds.${letter.order.kind}`)}</Table.Td>
-                  <Table.Td>{letter.action.reasons.map((reason) => reason.number).join(', ')}</Table.Td>
-                  <Table.Td ta="right">{format.money(letter.amountCents)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{letter.action.reasons.map((reason) => reason.number).join(', ')}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(letter.amountCents)}</Table.Td>
                   <Table.Td>
                     {letter.blocker ? (
                       <Text size="sm" c="orange.8">
