@@ -19,7 +19,7 @@
 import type { LetterInput, LetterKind } from '../../src-main/contract/letters';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { BUILT_IN_TEMPLATE_IDS, builtInTemplates } from './builtin-templates';
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween, todayIn } from './dates';
 import { invoiceStatus } from './invoice-status';
 import { latePaymentCharges, type LateFeeRateTables, type LateFeeResult } from './late-fees';
 import { LETTER_TEMPLATE_IDS, letterTemplates } from './letter-templates';
@@ -39,6 +39,8 @@ export interface LetterRequest {
   payments: readonly Payment[];
   /** The customer's history: a consumer's interest runs from the first formal notice sent. */
   interactions?: readonly Interaction[];
+  /** The shop's time zone, to date history entries (instants) on the shop's calendar; Paris by default. */
+  timeZone?: string;
   shop: ShopIdentity;
   today: CalendarDate;
   rates: LateFeeRateTables;
@@ -135,11 +137,11 @@ function paymentsOf(invoice: Invoice, payments: readonly Payment[]): { date: Cal
 }
 
 /** The first formal notice sent for any of `invoices` (a consumer's interest runs from the day after). */
-function firstFormalNotice(invoices: readonly Invoice[], interactions: readonly Interaction[], today: CalendarDate): CalendarDate | undefined {
+function firstFormalNotice(invoices: readonly Invoice[], interactions: readonly Interaction[], today: CalendarDate, timeZone: string): CalendarDate | undefined {
   const ids = new Set(invoices.map((invoice) => invoice.id));
   const dates = interactions
     .filter((entry) => entry.kind === 'letter' && entry.channel === 'formal-notice' && entry.status !== 'skipped' && entry.invoiceIds.some((id) => ids.has(id)))
-    .map((entry) => entry.at.slice(0, 10))
+    .map((entry) => todayIn(timeZone, entry.at))
     .filter((date) => date < today)
     .sort();
   return dates[0];
@@ -148,7 +150,7 @@ function firstFormalNotice(invoices: readonly Invoice[], interactions: readonly 
 function chargesFor(request: LetterRequest, invoices: readonly Invoice[]): { results: LateFeeResult[]; charges: LetterInput['charges'] } | undefined {
   if (request.kind !== 'formal-notice') return undefined;
   const { customer, today } = request;
-  const noticeDate = customer.kind === 'consumer' ? firstFormalNotice(invoices, request.interactions ?? [], today) : undefined;
+  const noticeDate = customer.kind === 'consumer' ? firstFormalNotice(invoices, request.interactions ?? [], today, request.timeZone ?? 'Europe/Paris') : undefined;
   if (customer.kind === 'consumer' && noticeDate === undefined) return undefined;
   const results = invoices.map((invoice) =>
     latePaymentCharges(

@@ -1,6 +1,7 @@
 import { getDatabase } from '../../db';
 import { recordLetter, type ProducedLetter } from '../../db/letters-repo';
-import { buildLetterInput, letterArchiveName, type LetterInput, type LetterKind, type LetterRequest } from '../../domain/letter-input';
+import { buildLetterInput, DEFAULT_LETTER_DEADLINE_DAYS, letterArchiveName, type LetterInput, type LetterKind, type LetterRequest } from '../../domain/letter-input';
+import { daysBetween } from '../../domain/dates';
 import type { Interaction, PaymentPlan } from '../../domain/model';
 import type { StepAction } from '../../domain/planner';
 import { KNOWN_RATES } from '../../domain/rates';
@@ -36,6 +37,7 @@ export async function letterRequestFor(order: LetterOrder, records: LiveRecords,
     payments,
     interactions: records.interactions.filter((entry) => entry.customerId === customer.id),
     shop: records.settings.shop,
+    timeZone: records.settings.timeZone,
     today,
     rates: KNOWN_RATES,
     ...(order.step ? { invoiceIds: order.step.invoiceIds, templateId: order.step.templateId, deadlineDays: deadlineDaysOf(order.step, today) } : {}),
@@ -43,9 +45,10 @@ export async function letterRequestFor(order: LetterOrder, records: LiveRecords,
   };
 }
 
+/** The step's deadline as days from today (the planner's `newDeadline`); the default when it is past. */
 function deadlineDaysOf(step: StepAction, today: string): number {
-  const days = Math.round((Date.parse(`${step.newDeadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  return days > 0 ? days : 8;
+  const days = daysBetween(today, step.newDeadline);
+  return days > 0 ? days : DEFAULT_LETTER_DEADLINE_DAYS;
 }
 
 /** What the letter asks for: its invoices plus, on a formal notice, the charges. */

@@ -181,7 +181,7 @@ describe('buildLetterInput: the formal notice', () => {
   });
 
   it('consumer, a later notice: the legal interest since the first one, no indemnity', () => {
-    const first = anInteraction(['i1'], { customerId: 'c1', kind: 'letter', channel: 'formal-notice', at: '2026-10-22T09:00:00.000Z', status: undefined });
+    const first = anInteraction(['i1'], { customerId: 'c1', kind: 'letter', channel: 'formal-notice', at: '2026-10-21T23:30:00.000Z', status: undefined }); // 22 October in Paris
     const input = buildLetterInput(request('formal-notice', { customer: { ...customer, kind: 'consumer' }, interactions: [first] }));
     expect(input.charges?.indemnityCents).toBe(0);
     expect(input.charges?.lines[0]).toMatchObject({ invoiceNumber: 'F-2026-0101', from: '2026-10-23', to: TODAY, days: 31 });
