@@ -92,6 +92,29 @@ test.describe('Courriers', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('Today: a letter printed from its action is archived and leaves the day’s list', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.loadDemo();
+    await fillShopIdentity(page, app);
+    await app.goTo('Aujourd’hui');
+    const section = page.getByRole('list', { name: /Courriers à imprimer/ });
+    const lambert = section.getByRole('listitem', { name: 'Action pour Boucherie Lambert' });
+    await expect(lambert).toBeVisible();
+    const count = await section.getByRole('listitem').count();
+    await expect(page.getByRole('button', { name: `Tout imprimer (${count})` })).toBeVisible();
+
+    const notices = () => archivedLetters().filter((file) => file.includes('Mise en demeure - Boucherie Lambert')).length;
+    const before = notices();
+    const popup = page.waitForEvent('popup');
+    await lambert.getByRole('button', { name: 'Imprimer le courrier' }).click();
+    await expect(page.getByText('Mise en demeure pour Boucherie Lambert préparé et archivé.')).toBeVisible();
+    const tab = await popup;
+    await expect.poll(() => tab.url()).toMatch(/^blob:/);
+    await expect(lambert).toHaveCount(0);
+    expect(notices()).toBe(before + 1);
+  });
+
   test('a statement of account for any customer from the customer page', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
@@ -107,8 +130,9 @@ test.describe('Courriers', () => {
     await expect(page.getByText('Relevé de compte pour Hôtel des Voyageurs préparé et archivé.')).toBeVisible();
     const tab = await popup;
     await expect.poll(() => tab.url()).toMatch(/^blob:/);
-    const statement = archivedLetters().find((file) => file.includes('Relevé de compte - Hôtel des Voyageurs'));
-    expect(statement).toBeDefined();
+    const statements = archivedLetters().filter((file) => file.includes('Relevé de compte - Hôtel des Voyageurs'));
+    expect(statements).toHaveLength(1);
+    const statement = statements[0];
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', statement!, '-'], { encoding: 'utf8' })).toContain('Relevé de compte');
   });
 });
