@@ -72,7 +72,6 @@ export const enCourrier: Shape<typeof frCourrier> = {
     when: 'Prepared on',
     customer: 'Customer',
     kind: 'Letter',
-    subject: 'Subject',
     posted: 'Posting',
     notPosted: 'To post',
     postedOn: 'Posted on {{date}}',

@@ -68,7 +68,6 @@ export const frCourrier = {
     when: 'Préparé le',
     customer: 'Client',
     kind: 'Courrier',
-    subject: 'Objet',
     posted: 'Envoi',
     notPosted: 'À poster',
     postedOn: 'Posté le {{date}}',

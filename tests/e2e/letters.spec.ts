@@ -80,10 +80,26 @@ test.describe('Courriers', () => {
     await expect(page.getByText('Envoi enregistré.')).toBeVisible();
     await expect(archive.getByRole('row').filter({ hasText: 'Boucherie Lambert' })).toContainText('recommandé n° 1A 123 456 7890 1');
 
-    // The filter: only the posted one.
-    await page.getByRole('combobox', { name: 'Afficher' }).click();
+    // The archived copy opens again (browser mode: a new tab).
+    const reopened = page.waitForEvent('popup');
+    await archive.getByRole('button', { name: 'Ouvrir le courrier à Boucherie Lambert' }).click();
+    const copy = await reopened;
+    await expect.poll(() => copy.url()).toMatch(/^blob:/);
+    await copy.close();
+
+    // The filter: only the posted one, then the others.
+    const filter = page.getByRole('combobox', { name: 'Afficher' });
+    await filter.click();
     await page.getByRole('option', { name: 'Postés' }).click();
     await expect.poll(async () => Number(await archive.getAttribute('aria-rowcount')) - 1).toBe(1);
+    await filter.click();
+    await page.getByRole('option', { name: 'À poster' }).click();
+    await expect.poll(async () => Number(await archive.getAttribute('aria-rowcount')) - 1).toBe(printable - 1);
+    await filter.click();
+    await page.getByRole('option', { name: 'Tous' }).click();
+    await page.getByText('Envoi enregistré.').waitFor({ state: 'hidden' });
+    // The README's picture of this screen: the day's letters printed, one of them posted.
+    await page.screenshot({ path: 'docs/screenshots/letters.png' });
 
     // The letter is in the customer's history.
     await archive.getByRole('link', { name: 'Boucherie Lambert' }).click();

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { DEFAULT_SETTINGS } from '../../domain/model';
+import { todayIn } from '../../domain/dates';
 import { groupLetters, type ArchivedLetter } from '../../db/letters-repo';
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { openArchivedLetter } from './letter-production';
@@ -56,7 +57,7 @@ export function LettersScreen() {
     );
 
   const columns: Column<LetterRow>[] = [
-    { key: 'at', header: t('courrier.archive.when'), width: '1.1fr', render: (r) => format.instant(r.at, timeZone), sortValue: (r) => r.at },
+    { key: 'at', header: t('courrier.archive.when'), width: '110px', render: (r) => format.date(todayIn(timeZone, r.at)), sortValue: (r) => r.at },
     {
       key: 'customer',
       header: t('courrier.archive.customer'),
@@ -64,26 +65,34 @@ export function LettersScreen() {
       render: (r) => <Anchor href={routeHref({ screen: 'customers', id: r.customerId })}>{r.customerName}</Anchor>,
       sortValue: (r) => r.customerName,
     },
-    { key: 'kind', header: t('courrier.archive.kind'), width: '1fr', render: (r) => (r.kind ? t(`courrier.kinds.${r.kind}`) : ''), sortValue: (r) => r.kind ?? '' },
-    { key: 'subject', header: t('courrier.archive.subject'), width: '2fr', render: (r) => r.subject },
+    {
+      key: 'kind',
+      header: t('courrier.archive.kind'),
+      width: '1.2fr',
+      // The subject (with the invoice numbers) in the tooltip; the search looks into it too.
+      render: (r) => <span title={r.subject}>{r.kind ? t(`courrier.kinds.${r.kind}`) : r.subject}</span>,
+      sortValue: (r) => r.kind ?? '',
+    },
     {
       key: 'posted',
       header: t('courrier.archive.posted'),
-      width: '1.5fr',
-      render: (r) =>
-        r.postedOn
+      width: '2fr',
+      render: (r) => {
+        const text = r.postedOn
           ? r.trackingNumber
             ? t('courrier.archive.postedWith', { date: format.date(r.postedOn), number: r.trackingNumber })
             : t('courrier.archive.postedOn', { date: format.date(r.postedOn) })
-          : t('courrier.archive.notPosted'),
+          : t('courrier.archive.notPosted');
+        return <span title={text}>{text}</span>;
+      },
       sortValue: (r) => r.postedOn ?? '',
     },
     {
       key: 'actions',
       header: '',
-      width: '1.6fr',
+      width: '260px',
       render: (r) => (
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" justify="flex-end">
           <Button size="compact-xs" variant="light" aria-label={t('courrier.archive.openFor', { customer: r.customerName })} onClick={() => void open(r)}>
             {t('courrier.archive.open')}
           </Button>
