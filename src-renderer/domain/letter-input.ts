@@ -299,6 +299,9 @@ export function buildLetterInput(request: LetterRequest): LetterInput {
 
 /** "2026-11-22 Mise en demeure - Garage Lefèvre": the archived copy's file name (no extension). */
 export function letterArchiveName(input: Pick<LetterInput, 'date' | 'recipient'>, kindTitle: string): string {
-  const customer = input.recipient.name.replace(/[\\/:*?"<>|\0]/g, '-').replace(/^\.+/, '').trim();
+  // Folder and reserved characters become dashes, control characters go: the archive's id must pass
+  // `archivedLetterId` (contract/letters.ts).
+  const printable = [...input.recipient.name].filter((char) => char.charCodeAt(0) >= 0x20 && char !== '\u007f').join('');
+  const customer = printable.replace(/[\\/:*?"<>|]/g, '-').replace(/^\.+/, '').trim();
   return oneLine(`${input.date} ${kindTitle} - ${customer}`, 150);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterInputSchema } from '../../../src-main/contract/letters';
+import { archivedLetterId, letterInputSchema, letterMethods } from '../../../src-main/contract/letters';
 import {
   buildLetterInput,
   letterArchiveName,
@@ -243,5 +243,11 @@ describe('letterArchiveName', () => {
     expect(letterArchiveName({ date: TODAY, recipient: { name: 'SARL A/B: "Test"', address: { lines: [], postcode: '', city: '', country: 'FR' } } }, 'Mise en demeure')).toBe(
       '2026-11-22 Mise en demeure - SARL A-B- -Test-',
     );
+  });
+
+  it.each(['Garage\u0007 Lefèvre', '../../etc', 'Bar\ttabac', 'A:B*C?'])('always makes a name whose archive id the contract accepts: %j', (name) => {
+    const file = letterArchiveName({ date: TODAY, recipient: { name, address: { lines: [], postcode: '', city: '', country: 'FR' } } }, 'Relevé de compte');
+    expect(letterMethods['letters.archive'].args.shape.name.safeParse(file).success).toBe(true);
+    expect(archivedLetterId.safeParse(`letters/2026/${file}.pdf`).success).toBe(true);
   });
 });
