@@ -4,7 +4,7 @@ import { InvoiceFormDialog } from '../invoices/InvoiceFormDialog';
 import { InvoiceActionsMenu } from '../invoices/InvoiceActions';
 import { CustomerFormDialog, type CustomerFormFocus } from './CustomerFormDialog';
 import { CustomerWarningsAlert } from './CustomerWarnings';
-import { CustomerLetterButton } from '../letters/LetterOnDemand';
+import { CustomerLetterButton } from '../letters';
 import { useChangeDescription } from './history-text';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
