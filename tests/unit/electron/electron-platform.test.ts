@@ -12,7 +12,7 @@ vi.mock('electron', () => {
   return module;
 });
 
-const { createElectronPlatform } = await import('../../../src-main/electron/electron-platform');
+const { createElectronPlatform, PDF_READY_TIMEOUT_MS } = await import('../../../src-main/electron/electron-platform');
 
 function makePlatform(window: unknown = null) {
   const focusWindow = vi.fn();
@@ -90,10 +90,16 @@ describe('the Electron platform', () => {
     expect(await platform.openDocument('/data/documents/viewed/F-1.pdf')).toBe(false);
   });
 
-  it('prints a PDF through the system print dialog of a hidden window, closed once the dialog is done', async () => {
+  it('prints a PDF through the system print dialog of a hidden window, once the viewer is ready, and closes it after', async () => {
     const { platform } = makePlatform();
-    expect(await platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf')).toBe(true);
+    const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
     const [window] = fake.current.BrowserWindow.instances;
+    await vi.waitFor(() => expect(window?.loadFile).toHaveBeenCalled());
+    // Loaded is not drawn: nothing is printed before the viewer says it is ready.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window?.webContents.print).not.toHaveBeenCalled();
+    window?.webContents.emit('-pdf-ready-to-print');
+    expect(await printing).toBe(true);
     expect(window?.options).toMatchObject({
       show: false,
       // Its own session: the app's CSP (no plugins) must not stop the PDF viewer, nothing is shared.
@@ -105,6 +111,22 @@ describe('the Electron platform', () => {
     expect(window?.isDestroyed()).toBe(false);
     window?.webContents.printCallback?.(false, 'cancelled');
     expect(window?.isDestroyed()).toBe(true);
+  });
+
+  it('prints anyway when the viewer never says it is ready', async () => {
+    vi.useFakeTimers();
+    try {
+      const { platform } = makePlatform();
+      const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
+      await vi.advanceTimersByTimeAsync(PDF_READY_TIMEOUT_MS - 1);
+      const [window] = fake.current.BrowserWindow.instances;
+      expect(window?.webContents.print).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await printing).toBe(true);
+      expect(window?.webContents.print).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says it could not print when the PDF does not load, and leaves no window behind', async () => {
