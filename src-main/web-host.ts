@@ -54,6 +54,7 @@ const BODY_LIMITS: Record<string, number> = {
   'mail.send': LARGE_BODY,
   'letters.render': 8 * 1024 * 1024,
   'letters.renderBatch': LARGE_BODY,
+  'letters.archive': 8 * 1024 * 1024,
 };
 
 const MIME_TYPES: Record<string, string> = {

@@ -103,6 +103,11 @@ export const letterInputSchema = z
     reference: line(300).optional(),
     /** The body, rendered from the template by the renderer: one string per paragraph. */
     paragraphs: z.array(z.string().max(5000)).max(60),
+    /**
+     * Paragraphs printed after the invoice table, the charges and the schedule (the template's text
+     * after `{{invoiceList}}`: the deadline, how to pay, the closing formula and signature).
+     */
+    closing: z.array(z.string().max(5000)).max(60).optional(),
     invoices: z.array(invoiceRow).max(2000),
     /** Late-payment charges (formal notices), computed by the renderer with `latePaymentCharges`. */
     charges: z
@@ -147,6 +152,19 @@ const archiveName = z
     message: 'must be a file name, without a folder',
   });
 
+/**
+ * An archived letter: its path in the data folder, `letters/<year>/<file>.pdf`, as `letters.archive`
+ * answered it (stored in the interaction's `documentPath`). Checked strictly: one year folder, one
+ * file name without folder characters, never `..` nor a hidden file (the service checks again that
+ * the resolved path stays in the letters folder).
+ */
+export const archivedLetterId = z
+  .string()
+  .max(260)
+  .regex(/^letters\/\d{4}\/[^/\\\0:*?"<>|]+\.pdf$/, 'must be letters/<year>/<file>.pdf')
+  .refine((id) => !id.split('/').some((part) => part.startsWith('.')), { message: 'must not name a hidden file or a parent folder' })
+  .refine((id) => ![...id].some((char) => char.charCodeAt(0) < 0x20), { message: 'must not hold control characters' });
+
 const renderedPdf = z.object({
   pdfBase64: z.base64(),
   pages: z.number().int().positive(),
@@ -159,9 +177,29 @@ export const letterMethods = {
     result: renderedPdf.extend({ archivedPath: z.string().optional() }),
   },
   'letters.renderBatch': {
-    /** Every letter in one PDF (print today's letters), each numbered on its own. */
-    args: z.object({ letters: z.array(letterInputSchema).min(1).max(500) }).strict(),
-    result: renderedPdf.extend({ letters: z.number().int().positive() }),
+    /**
+     * Every letter in one PDF (print today's letters), each numbered on its own. `print`: in the
+     * desktop app, also open the system's print dialog on it (`printed: true`); the browser mode
+     * answers `printed: false` and the renderer opens the PDF in a new tab.
+     */
+    args: z.object({ letters: z.array(letterInputSchema).min(1).max(500), print: z.boolean().optional() }).strict(),
+    result: renderedPdf.extend({ letters: z.number().int().positive(), printed: z.boolean().optional() }),
+  },
+  'letters.archive': {
+    /** Renders one letter and keeps it as its own PDF in the data folder; `name` without extension. */
+    args: z.object({ letter: letterInputSchema, name: archiveName }).strict(),
+    result: z.object({ id: archivedLetterId, pages: z.number().int().positive() }),
+  },
+  'letters.openArchived': {
+    /**
+     * Shows an archived letter: the system's viewer (or print dialog, with `print`) in the desktop
+     * app; in the browser mode the PDF comes back for the renderer to open in a new tab.
+     */
+    args: z.object({ id: archivedLetterId, print: z.boolean().optional() }).strict(),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('opened') }),
+      z.object({ status: z.literal('open-in-renderer'), pdfBase64: z.base64() }),
+    ]),
   },
 } as const satisfies Record<(typeof LETTER_METHOD_NAMES)[number], { args: z.ZodType; result: z.ZodType }>;
 export const letterEvents = {} as const satisfies Record<(typeof LETTER_EVENT_NAMES)[number], z.ZodType>;

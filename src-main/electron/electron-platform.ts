@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, Notification, safeStorage, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Notification, safeStorage, shell, type SaveDialogOptions } from 'electron';
 import type { Platform } from '../services/platform';
 import type { BackgroundMode } from '../services/background-mode';
 import type { MenuLanguage } from './menu';
@@ -65,6 +65,10 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
       return (await shell.openPath(path)) === '';
     },
 
+    async printDocument(path) {
+      return printPdf(path);
+    },
+
     async openExternal(url) {
       // The service has already checked the URL against the allow-list (checkExternalUrl).
       await shell.openExternal(url);
@@ -92,4 +96,46 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
       decrypt: (bytes) => safeStorage.decryptString(bytes),
     },
   };
+}
+
+/** How long to wait for the PDF viewer to say it is ready before printing anyway. */
+export const PDF_READY_TIMEOUT_MS = 3_000;
+
+/**
+ * Opens the system's print dialog on a PDF: a hidden window shows it with Chromium's PDF viewer and
+ * `webContents.print` prints that (Electron ≥ 32 prints the PDF itself, not a blank page). The
+ * window has its own in-memory session, so the app's CSP header (which forbids plugins) does not
+ * apply to the viewer, and nothing of the app's session is shared. It closes once the dialog is done
+ * (printed or cancelled). `false` when the PDF could not be loaded.
+ *
+ * `did-finish-load` comes before the viewer has drawn the PDF (printing then gives blank pages):
+ * Electron emits `-pdf-ready-to-print` when it has (undocumented, added for its own tests, Electron
+ * PR 43436), so the print waits for it, or for PDF_READY_TIMEOUT_MS should it never come.
+ */
+export async function printPdf(path: string): Promise<boolean> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, partition: 'relance-print' },
+  });
+  const close = () => {
+    if (!window.isDestroyed()) window.destroy();
+  };
+  const contents = window.webContents as unknown as NodeJS.EventEmitter;
+  const ready = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, PDF_READY_TIMEOUT_MS);
+    contents.once('-pdf-ready-to-print', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await window.loadFile(path);
+  } catch {
+    close();
+    return false;
+  }
+  await ready;
+  if (window.isDestroyed()) return false;
+  window.webContents.print({ silent: false, printBackground: true }, () => close());
+  return true;
 }

@@ -19,6 +19,11 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** Opens a file of the data folder with the system's viewer; `false` when the renderer must show it. */
   openDocument(path: string): Promise<boolean>;
+  /**
+   * Opens the system's print dialog on a PDF of the data folder; `false` when the shell cannot (the
+   * renderer then shows the PDF, whose viewer prints).
+   */
+  printDocument(path: string): Promise<boolean>;
   /** Whether `openDocument` can show anything (the browser mode has no system viewer). */
   supportsDocumentViewer: boolean;
   /** The renderer's language changed: menus and notifications follow it. */

@@ -37,6 +37,10 @@ export function createWebPlatform(options: { dataDir: string; appVersion: string
     async openDocument() {
       return false;
     },
+    async printDocument() {
+      // The browser tab prints with its own PDF viewer.
+      return false;
+    },
     async openExternal() {
       return false;
     },

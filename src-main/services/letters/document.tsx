@@ -377,6 +377,15 @@ function LetterPage({ letter }: { letter: PreparedLetter }): ReactElement {
       ) : null}
       <Charges input={input} labels={labels} />
       <Instalments input={input} labels={labels} />
+      {input.closing && input.closing.length > 0 ? (
+        <View style={styles.paragraphs}>
+          {input.closing.map((text, index) => (
+            <Text key={index} style={styles.paragraph} orphans={2} widows={2}>
+              {text}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <View style={styles.closing} wrap={false}>
         {/* The QR code on the left (or nothing), the signatory on the right. */}
         <View style={styles.qr}>

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, readFile, realpath } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { ContractError } from '../../contract/errors';
 import type { LETTER_METHOD_NAMES } from '../../contract/letters-names';
 import type { LetterInput } from '../../contract/letters';
 import type { ServiceModule } from '../handler-types';
@@ -52,6 +53,40 @@ export async function archivePathFor(dataDir: string, letterDate: string, name: 
   }
 }
 
+/** `letters/<year>/<file>.pdf`, the archive's id: its path in the data folder with `/` separators. */
+export function archiveIdOf(dataDir: string, path: string): string {
+  return relative(dataDir, path).split(sep).join('/');
+}
+
+/**
+ * The file of an archived letter, from an id the contract already checked (`archivedLetterId`):
+ * checked again here, after resolving links, to stay inside `<data>/letters`, so that no id can read
+ * another file of the disk.
+ */
+export async function archivedLetterPath(dataDir: string, id: string): Promise<string> {
+  const folder = resolve(dataDir, 'letters');
+  const path = resolve(dataDir, ...id.split('/'));
+  const inside = (candidate: string, root: string) => candidate.startsWith(root + sep);
+  if (!inside(path, folder) || !path.toLowerCase().endsWith('.pdf')) {
+    throw new ContractError('invalid-arguments', 'letters: not an archived letter', [{ path: 'id', message: 'is outside the letters folder' }]);
+  }
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    throw new ContractError('io-error', `letters: no archived letter ${id}`);
+  }
+  if (!inside(real, await realpath(folder))) {
+    throw new ContractError('invalid-arguments', 'letters: not an archived letter', [{ path: 'id', message: 'is outside the letters folder' }]);
+  }
+  return real;
+}
+
+/** Where a batch to print is written before the print dialog opens it (replaced at each print). */
+function printCopyPath(dataDir: string): string {
+  return join(dataDir, 'documents', 'print', 'courriers-du-jour.pdf');
+}
+
 /** The letters service: PDF letters rendered with @react-pdf/renderer, archived in the data folder. */
 export async function createLetterService(
   platform: Platform,
@@ -76,9 +111,38 @@ export async function createLetterService(
           ...(archivedPath ? { archivedPath } : {}),
         };
       },
-      'letters.renderBatch': async ({ letters }) => {
+      'letters.renderBatch': async ({ letters, print }) => {
         const { pdf, pages } = await render(letters);
-        return { pdfBase64: Buffer.from(pdf).toString('base64'), pages, letters: letters.length };
+        let printed: boolean | undefined;
+        if (print) {
+          if (platform.supportsDocumentViewer) {
+            const path = printCopyPath(platform.dataDir);
+            await writeFileAtomic(path, pdf);
+            printed = await platform.printDocument(path);
+          } else {
+            printed = false;
+          }
+        }
+        return {
+          pdfBase64: Buffer.from(pdf).toString('base64'),
+          pages,
+          letters: letters.length,
+          ...(printed === undefined ? {} : { printed }),
+        };
+      },
+      'letters.archive': async ({ letter, name }) => {
+        const { pdf, pages } = await render([letter]);
+        const path = await archivePathFor(platform.dataDir, letter.date, name);
+        await writeFileAtomic(path, pdf);
+        return { id: archiveIdOf(platform.dataDir, path), pages };
+      },
+      'letters.openArchived': async ({ id, print }) => {
+        const path = await archivedLetterPath(platform.dataDir, id);
+        if (platform.supportsDocumentViewer) {
+          const shown = print ? await platform.printDocument(path) : await platform.openDocument(path);
+          if (shown) return { status: 'opened' as const };
+        }
+        return { status: 'open-in-renderer' as const, pdfBase64: (await readFile(path)).toString('base64') };
       },
     },
     stop: () => {

@@ -62,7 +62,7 @@ async function qrImageFor(input: LetterInput, cache: QrCache): Promise<string | 
  * Only a shortcut: a letter that overflows without being expected to is caught after rendering.
  */
 export function mayNeedSeveralPages(input: LetterInput): boolean {
-  const textLength = input.paragraphs.reduce((sum, text) => sum + text.length + 90, 0);
+  const textLength = [...input.paragraphs, ...(input.closing ?? [])].reduce((sum, text) => sum + text.length + 90, 0);
   const rows = input.invoices.length + (input.charges?.lines.length ?? 0) + (input.instalments?.length ?? 0);
   return rows > 12 || textLength > 1_800 || rows * 90 + textLength > 2_400;
 }

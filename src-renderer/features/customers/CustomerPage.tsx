@@ -5,6 +5,7 @@ import { InvoiceActionsMenu } from '../invoices/InvoiceActions';
 import { CustomerFormDialog, type CustomerFormFocus } from './CustomerFormDialog';
 import { CustomerWarningsAlert } from './CustomerWarnings';
 import { CustomerDisciplineCard } from '../dashboard/CustomerDisciplineCard';
+import { CustomerLetterButton } from '../letters';
 import { useChangeDescription } from './history-text';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -110,6 +111,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         <Button variant="default" onClick={() => setEditing({})}>
           {t('ledger.customerForm.editButton')}
         </Button>
+        <CustomerLetterButton customer={customer} />
       </Group>
       <CustomerWarningsAlert customer={customer} onFix={(focus) => setEditing({ focus })} />
       {editing && <CustomerFormDialog customer={customer} {...(editing.focus ? { focus: editing.focus } : {})} onClose={() => setEditing(null)} />}

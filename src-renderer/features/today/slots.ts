@@ -1,7 +1,12 @@
 import type { TodaySlots } from './action-slots';
+import { TodayLetterButton, TodayLettersTool } from '../letters/TodayLetterSlots';
 
 /** The channel features' buttons in Today (see action-slots.ts). One line per feature and section. */
 export const TODAY_SLOTS: TodaySlots = {
-  actionButtons: {},
-  sectionTools: {},
+  actionButtons: {
+    letters: TodayLetterButton,
+  },
+  sectionTools: {
+    letters: TodayLettersTool,
+  },
 };

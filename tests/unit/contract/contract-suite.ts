@@ -155,6 +155,23 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
       }
     });
 
+    it('archives a letter, opens it by id, and refuses an id out of the letters folder', async () => {
+      const h = await setup();
+      try {
+        const { letter } = await import('../letters/fixtures');
+        const { id, pages } = await h.bridge.letters.archive({ letter: letter(), name: '2026-11-22 Relance - Brasserie' });
+        expect([id, pages]).toEqual(['letters/2026/2026-11-22 Relance - Brasserie.pdf', 1]);
+        const opened = await h.bridge.letters.openArchived({ id });
+        if (h.expectedShell === 'electron') expect(opened).toEqual({ status: 'opened' });
+        else expect(opened.status === 'open-in-renderer' && Buffer.from(opened.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+        const traversal = await errorOf(h.bridge.letters.openArchived({ id: 'letters/2026/../../mail-password.bin' }));
+        expect(traversal.code).toBe('invalid-arguments');
+        expect(traversal.issues?.map((i) => i.path)).toContain('id');
+      } finally {
+        await h.teardown();
+      }
+    });
+
     it('keeps a daily backup and gives it back byte for byte', async () => {
       const h = await setup();
       try {

@@ -81,6 +81,7 @@ async function startElectronSide(dir: string) {
     openExternal: async () => true,
     // Like the system's viewer: it takes any file that exists.
     openDocument: async (path) => (await import('node:fs/promises')).access(path).then(() => true, () => false),
+    printDocument: async (path) => (await import('node:fs/promises')).access(path).then(() => true, () => false),
     supportsDocumentViewer: true,
     languageChanged: () => undefined,
     supportsBackgroundMode: true,

@@ -6,13 +6,13 @@ const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
 
 vi.mock('electron', () => {
   const module: Record<string, unknown> = {};
-  for (const name of ['app', 'dialog', 'Notification', 'safeStorage', 'shell']) {
+  for (const name of ['app', 'BrowserWindow', 'dialog', 'Notification', 'safeStorage', 'shell']) {
     Object.defineProperty(module, name, { enumerable: true, get: () => (fake.current as Record<string, unknown>)[name] });
   }
   return module;
 });
 
-const { createElectronPlatform } = await import('../../../src-main/electron/electron-platform');
+const { createElectronPlatform, PDF_READY_TIMEOUT_MS } = await import('../../../src-main/electron/electron-platform');
 
 function makePlatform(window: unknown = null) {
   const focusWindow = vi.fn();
@@ -88,6 +88,54 @@ describe('the Electron platform', () => {
     expect(fake.current.shell.openPath).toHaveBeenCalledWith('/data/documents/viewed/F-1.pdf');
     fake.current.shell.openPath.mockResolvedValueOnce('No application is associated with this file');
     expect(await platform.openDocument('/data/documents/viewed/F-1.pdf')).toBe(false);
+  });
+
+  it('prints a PDF through the system print dialog of a hidden window, once the viewer is ready, and closes it after', async () => {
+    const { platform } = makePlatform();
+    const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
+    const [window] = fake.current.BrowserWindow.instances;
+    await vi.waitFor(() => expect(window?.loadFile).toHaveBeenCalled());
+    // Loaded is not drawn: nothing is printed before the viewer says it is ready.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window?.webContents.print).not.toHaveBeenCalled();
+    window?.webContents.emit('-pdf-ready-to-print');
+    expect(await printing).toBe(true);
+    expect(window?.options).toMatchObject({
+      show: false,
+      // Its own session: the app's CSP (no plugins) must not stop the PDF viewer, nothing is shared.
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, partition: 'relance-print' },
+    });
+    expect(window?.loadFile).toHaveBeenCalledWith('/data/Relance/documents/print/courriers-du-jour.pdf');
+    expect(window?.visible).toBe(false);
+    expect(window?.webContents.print).toHaveBeenCalledWith({ silent: false, printBackground: true }, expect.any(Function));
+    expect(window?.isDestroyed()).toBe(false);
+    window?.webContents.printCallback?.(false, 'cancelled');
+    expect(window?.isDestroyed()).toBe(true);
+  });
+
+  it('prints anyway when the viewer never says it is ready', async () => {
+    vi.useFakeTimers();
+    try {
+      const { platform } = makePlatform();
+      const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
+      await vi.advanceTimersByTimeAsync(PDF_READY_TIMEOUT_MS - 1);
+      const [window] = fake.current.BrowserWindow.instances;
+      expect(window?.webContents.print).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await printing).toBe(true);
+      expect(window?.webContents.print).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says it could not print when the PDF does not load, and leaves no window behind', async () => {
+    const { platform } = makePlatform();
+    fake.current.BrowserWindow.failLoads = new Error('ERR_FILE_NOT_FOUND');
+    expect(await platform.printDocument('/nowhere.pdf')).toBe(false);
+    const [window] = fake.current.BrowserWindow.instances;
+    expect(window?.webContents.print).not.toHaveBeenCalled();
+    expect(window?.isDestroyed()).toBe(true);
   });
 
   it('supports the background mode and hands a new one to the shell', () => {

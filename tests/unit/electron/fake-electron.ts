@@ -23,6 +23,11 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
   readonly send = vi.fn();
+  /** Like Electron: the callback runs when the print dialog closes (the test calls it). */
+  printCallback: ((success: boolean, failureReason: string) => void) | null = null;
+  readonly print = vi.fn((_options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) => {
+    this.printCallback = callback ?? null;
+  });
   isDestroyed(): boolean {
     return false;
   }
@@ -71,6 +76,8 @@ export function createFakeElectron(options: { appData: string }) {
 
   class BrowserWindow extends EventEmitter {
     static instances: BrowserWindow[] = [];
+    /** Set to make every load fail like a missing file. */
+    static failLoads: Error | null = null;
     readonly webContents = new FakeWebContents();
     minimized = false;
     maximized = false;
@@ -94,6 +101,11 @@ export function createFakeElectron(options: { appData: string }) {
       return true;
     });
     readonly focus = vi.fn();
+    readonly destroy = vi.fn(() => {
+      this.destroyed = true;
+      this.visible = false;
+      this.emit('closed');
+    });
     readonly restore = vi.fn(() => {
       this.minimized = false;
     });
@@ -104,6 +116,7 @@ export function createFakeElectron(options: { appData: string }) {
       this.webContents.mainFrame.url = url;
     });
     readonly loadFile = vi.fn(async (path: string) => {
+      if (BrowserWindow.failLoads) throw BrowserWindow.failLoads;
       this.webContents.mainFrame.url = pathToFileURL(path).href;
     });
 
