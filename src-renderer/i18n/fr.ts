@@ -1,10 +1,12 @@
 import { frLedger } from './fr-ledger';
 import { frDesktop } from './fr-desktop';
+import { frMail } from './fr-mail';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
   ledger: frLedger,
   desktop: frDesktop,
+  mail: frMail,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',
