@@ -6,7 +6,7 @@ import { os } from '../../os/client';
 import { SMTP_PRESETS, type MailSendResult, type SmtpSecurity } from '../../../src-main/contract/mail';
 import type { MethodResult } from '../../../src-main/contract/methods';
 import { useSettings } from '../../ui/hooks';
-import { DEFAULT_SETTINGS, type Language } from '../../domain/model';
+import { type DEFAULT_SETTINGS, type Language } from '../../domain/model';
 import { applyPreset, formFromSettings, passwordArgument, presetOf, settingsFromForm, type PasswordChoice, type SmtpFormField, type SmtpFormValues } from './smtp-form';
 import { useMailFailureText } from './failure-text';
 
