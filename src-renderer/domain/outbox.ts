@@ -21,7 +21,7 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /** What main answered for one attempt (the shape of `mail.send`'s result, kept structural here). */
 export type SendAnswer =
-  | { status: 'sent'; messageId: string; response: string; rejected: string[]; at: IsoInstant }
+  | { status: 'sent'; messageId: string; response: string; rejected: readonly string[]; at: IsoInstant }
   | { status: 'failed'; permanent: boolean; code: string; message: string; responseCode: number | null; at: IsoInstant }
   | { status: 'needs-attention'; code: string; message: string; at: IsoInstant };
 
