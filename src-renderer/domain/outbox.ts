@@ -13,6 +13,7 @@
  * Main never sends one idempotency key twice, so a retry keeps the key (main answers a key already
  * sent with its result), and a failed message sent again by the user takes a new key.
  */
+import { nextAllowedInstant, type BusinessCalendar } from './calendar';
 import type { IsoInstant, ReminderStatus } from './model';
 
 /** Waits after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure needs the user. */
@@ -95,4 +96,19 @@ export function reconcileSending(state: KeyState, attempts: number, now: IsoInst
  */
 export function needsNewKey(lastErrorCode: unknown): boolean {
   return lastErrorCode !== 'not-configured' && lastErrorCode !== 'no-password';
+}
+
+/**
+ * The automatic email steps to queue now: only at an allowed instant of the business calendar (never
+ * at 21:00, 5:30 or on a Sunday), and only those without any message yet — one that failed waits for
+ * the user in Today instead of being sent again and again.
+ */
+export function automaticEmailsToQueue<A extends { kind: string; key: string; channel?: string; automatic?: boolean }>(
+  actions: readonly A[],
+  actionKeysWithMessage: ReadonlySet<string>,
+  now: IsoInstant,
+  calendar: BusinessCalendar,
+): A[] {
+  if (Date.parse(nextAllowedInstant(now, calendar)) !== Date.parse(now)) return [];
+  return actions.filter((action) => action.kind === 'step' && action.channel === 'email' && action.automatic === true && !actionKeysWithMessage.has(action.key));
 }

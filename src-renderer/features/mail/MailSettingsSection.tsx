@@ -9,6 +9,7 @@ import { useSettings } from '../../ui/hooks';
 import { type DEFAULT_SETTINGS, type Language } from '../../domain/model';
 import { applyPreset, formFromSettings, passwordArgument, presetOf, settingsFromForm, type PasswordChoice, type SmtpFormField, type SmtpFormValues } from './smtp-form';
 import { useMailFailureText } from './failure-text';
+import { useMailSettingsStore } from './mail-runtime';
 
 type MailSettingsView = MethodResult<'mail.getSettings'>;
 
@@ -39,7 +40,17 @@ export function MailSettingsSection() {
 
   if (loadError) return <Alert color="red">{t('mail.settings.loadError', { message: loadError })}</Alert>;
   if (!view || !shop) return <Text>{t('mail.settings.loading')}</Text>;
-  return <MailSettingsForm view={view} onSaved={setView} shop={shop} />;
+  return (
+    <MailSettingsForm
+      view={view}
+      onSaved={(saved) => {
+        setView(saved);
+        // Today learns at once that sending is set up, and the signature to use.
+        useMailSettingsStore.getState().set(saved);
+      }}
+      shop={shop}
+    />
+  );
 }
 
 function MailSettingsForm({ view, onSaved, shop }: { view: MailSettingsView; onSaved: (view: MailSettingsView) => void; shop: typeof DEFAULT_SETTINGS.shop }) {
@@ -203,7 +214,8 @@ function TestOutcome({ to, result, describe }: { to: string; result: MailSendRes
       </Alert>
     );
   }
-  const { cause, server } = describe(result);
+  const cause = describe(result.code);
+  const server = result.message;
   return (
     <Alert color="red" role="alert" title={t('mail.settings.testFailed')}>
       <Text size="sm">{cause}</Text>

@@ -1,7 +1,12 @@
 import type { TodaySlots } from './action-slots';
+import { EmailActionButton, SendAllEmails } from '../mail/EmailActions';
 
 /** The channel features' buttons in Today (see action-slots.ts). One line per feature and section. */
 export const TODAY_SLOTS: TodaySlots = {
-  actionButtons: {},
-  sectionTools: {},
+  actionButtons: {
+    emails: EmailActionButton,
+  },
+  sectionTools: {
+    emails: SendAllEmails,
+  },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, MAX_ATTEMPTS, needsNewKey, nextDueInstant, reconcileSending, transitionAfter, type SendAnswer } from '../../../src-renderer/domain/outbox';
+import { DEFAULT_BUSINESS_CALENDAR } from '../../../src-renderer/domain/calendar';
+import { automaticEmailsToQueue, isDue, MAX_ATTEMPTS, needsNewKey, nextDueInstant, reconcileSending, transitionAfter, type SendAnswer } from '../../../src-renderer/domain/outbox';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const AT = '2026-11-23T09:00:01.000Z';
@@ -90,5 +91,24 @@ describe('sending a failed message again', () => {
     ['no-password', false],
   ])('after %s takes a new key: %s', (code, expected) => {
     expect(needsNewKey(code)).toBe(expected);
+  });
+});
+
+describe('automatic emails', () => {
+  const calendar = { ...DEFAULT_BUSINESS_CALENDAR, timeZone: 'Europe/Paris' };
+  const actions = [
+    { kind: 'step', key: 'auto', channel: 'email', automatic: true },
+    { kind: 'step', key: 'manual', channel: 'email', automatic: false },
+    { kind: 'step', key: 'call', channel: 'phone', automatic: false },
+    { kind: 'step', key: 'failed-before', channel: 'email', automatic: true },
+  ];
+  it.each([
+    ['Monday 10:00 Paris', '2026-11-23T09:00:00.000Z', ['auto']],
+    ['Monday 12:30 Paris (lunch)', '2026-11-23T11:30:00.000Z', []],
+    ['Monday 21:00 Paris', '2026-11-23T20:00:00.000Z', []],
+    ['Sunday 10:00 Paris', '2026-11-22T09:00:00.000Z', []],
+    ['Christmas 10:00 Paris', '2026-12-25T09:00:00.000Z', []],
+  ])('%s → %o', (_name, now, expected) => {
+    expect(automaticEmailsToQueue(actions, new Set(['failed-before']), now, calendar).map((a) => a.key)).toEqual(expected);
   });
 });

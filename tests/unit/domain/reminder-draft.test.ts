@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftReminder, htmlAfterEdit, recipientFor, textToHtml, type DraftInput } from '../../../src-renderer/domain/reminder-draft';
-import type { ShopIdentity } from '../../../src-renderer/domain/model';
+import type { Channel, Customer, ShopIdentity } from '../../../src-renderer/domain/model';
 import { aCustomer, anInvoice } from './builders';
 
 const SHOP: ShopIdentity = { name: 'Boulangerie Martin', address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189', signature: 'La boulangerie' };
@@ -108,7 +108,7 @@ describe('short messages and recipients', () => {
     ['another contact when the preferred one has no email', {}, 'email', 'k2'],
     ['the preferred contact for a mobile', {}, 'sms', 'k1'],
     ['nobody without a mobile', { contacts: [{ id: 'k2', name: 'E', email: 'e@x.fr' }] }, 'whatsapp', undefined],
-  ] as const)('%s', (_name, patch, channel, expected) => {
+  ] as [string, Partial<Customer>, Channel, string | undefined][])('%s', (_name, patch, channel, expected) => {
     expect(recipientFor({ ...customer, ...patch }, channel)?.id).toBe(expected);
   });
 });
