@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { AppPage } from './pages/app-page';
+import { startHost, stopHost } from './pages/web-host-process';
+
+/** A real SMTP server on a free loopback port, keeping every message it receives, parsed. */
+async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; close: () => Promise<void> }> {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (parsed) => {
+          received.push(parsed);
+          callback(null, `OK queued as ${received.length}`);
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { port: (server.server.address() as AddressInfo).port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const toOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address));
+
+async function configureSmtp(page: Page, port: number) {
+  const section = page.getByRole('region', { name: 'Envoi des e-mails' });
+  await expect(section.getByText(/Dans le navigateur, le mot de passe n’est pas chiffré/)).toBeVisible();
+  // A provider fills server, port and security...
+  await section.getByRole('combobox', { name: 'Fournisseur' }).click();
+  await page.getByRole('option', { name: 'Orange' }).click();
+  await expect(section.getByRole('textbox', { name: 'Serveur d’envoi (SMTP)' })).toHaveValue('smtp.orange.fr');
+  await expect(section.getByRole('textbox', { name: 'Port' })).toHaveValue('465');
+  // ...then the test's own server on loopback, without TLS.
+  await section.getByRole('textbox', { name: 'Serveur d’envoi (SMTP)' }).fill('127.0.0.1');
+  await section.getByRole('textbox', { name: 'Port' }).fill(String(port));
+  await section.getByRole('combobox', { name: 'Sécurité de la connexion' }).click();
+  await page.getByRole('option', { name: 'Aucune (déconseillé)' }).click();
+  await section.getByRole('textbox', { name: 'Identifiant' }).fill('');
+  await section.getByRole('textbox', { name: 'Nom de l’expéditeur' }).fill('Boulangerie Martin');
+  await section.getByRole('textbox', { name: 'Adresse de l’expéditeur' }).fill('contact@boulangerie-martin.fr');
+  await section.getByRole('textbox', { name: 'Signature' }).fill('Sophie Martin — Boulangerie Martin');
+  await section.getByRole('button', { name: 'Enregistrer les réglages d’envoi' }).click();
+  await expect(page.getByText('Réglages d’envoi enregistrés.')).toBeVisible();
+  return section;
+}
+
+test('SMTP set up in the settings, the day’s emails approved in Today, received by the server and shown as sent', async ({ page }) => {
+  test.setTimeout(120_000);
+  const smtp = await startSmtp();
+  const dataDir = mkdtempSync(join(tmpdir(), 'relance-mail-e2e-'));
+  const host = await startHost(dataDir);
+  const app = new AppPage(page);
+  try {
+    await page.goto(host.url);
+    await expect(app.navigation).toBeVisible();
+    await app.loadDemo();
+
+    // The emails waiting in Today before anything can be sent.
+    await app.goTo('Aujourd’hui');
+    const emails = page.getByRole('list', { name: /E-mails à envoyer/ });
+    await expect(emails.getByRole('listitem').first()).toBeVisible();
+    const waiting = await emails.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+    expect(waiting.length).toBeGreaterThan(2);
+
+    await app.goTo('Réglages');
+    const section = await configureSmtp(page, smtp.port);
+    await section.getByRole('textbox', { name: 'Envoyer un e-mail de test à' }).fill('sophie@boulangerie-martin.fr');
+    await section.getByRole('button', { name: 'Envoyer un e-mail de test' }).click();
+    await expect(section.getByRole('status')).toContainText('E-mail de test envoyé à sophie@boulangerie-martin.fr');
+    const isTest = (m: ParsedMail) => m.subject === 'Relance : e-mail de test';
+    expect(smtp.received.filter(isTest).map(toOf)).toEqual([['sophie@boulangerie-martin.fr']]);
+    // In page coordinates, so that the fixed header is not drawn over the section.
+    const box = await section.evaluate((el) => {
+      const rect = el.getBoundingClientRect();
+      return { x: rect.left + window.scrollX, y: rect.top + window.scrollY, width: rect.width, height: rect.height };
+    });
+    await page.screenshot({ path: 'docs/screenshots/settings-mail.png', fullPage: true, clip: box });
+
+    // Today: review one email, then approve all the others at once. (Automatic steps may already have
+    // left on their own if this runs during business hours: the ones left wait for approval.)
+    await app.goTo('Aujourd’hui');
+    const hotel = emails.getByRole('listitem', { name: 'Action pour Hôtel des Voyageurs' });
+    if ((await hotel.count()) > 0) {
+      await hotel.getByRole('button', { name: 'Relire et envoyer' }).click();
+      const dialog = page.getByRole('dialog', { name: 'E-mail à Hôtel des Voyageurs' });
+      await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(/Sophie Martin — Boulangerie Martin/);
+      await dialog.getByRole('textbox', { name: 'Objet' }).fill('Hôtel des Voyageurs : votre facture en attente');
+      await dialog.getByRole('button', { name: 'Envoyer' }).click();
+      await expect(page.getByText('E-mail à Hôtel des Voyageurs mis en envoi.')).toBeVisible();
+    }
+    const sendAll = page.getByRole('button', { name: /^Envoyer (les \d+ e-mails|l’e-mail)$/ });
+    if ((await sendAll.count()) > 0) {
+      await sendAll.click();
+      await page.getByRole('dialog', { name: 'Envoyer les e-mails du jour' }).getByRole('button', { name: /^Envoyer/ }).click();
+    }
+
+    // Every email is sent; only the customer without an address is left in the list.
+    const outbox = page.getByRole('list', { name: 'E-mails de relance' });
+    await expect(outbox.getByRole('listitem').first()).toBeVisible();
+    await expect(outbox.getByText(/En attente d’envoi|Envoi en cours|Nouvel essai|À vérifier/)).toHaveCount(0, { timeout: 30_000 });
+    const sentRows = outbox.getByRole('listitem');
+    const sentCount = await sentRows.count();
+    await expect(outbox.getByText(/^Envoyé le/)).toHaveCount(sentCount);
+    await expect(emails.getByRole('listitem')).toHaveCount(waiting.length - sentCount);
+    await expect(emails.getByRole('listitem', { name: 'Action pour Jean-Pierre Dupont' })).toBeVisible();
+
+    // The server got exactly one message per email shown as sent, to that customer's address.
+    await expect.poll(() => smtp.received.length).toBe(sentCount + 1);
+    const hotelRow = outbox.getByRole('listitem', { name: 'E-mail à Hôtel des Voyageurs' });
+    const hotelAddress = (await hotelRow.getByText(/^À /).textContent())!.replace(/^À /, '').trim();
+    const toHotel = smtp.received.filter((m) => toOf(m).includes(hotelAddress));
+    expect(toHotel).toHaveLength(1);
+    expect(toHotel[0]!.subject).toBe('Hôtel des Voyageurs : votre facture en attente');
+    expect(toHotel[0]!.text).toContain('Sophie Martin — Boulangerie Martin');
+    expect(toHotel[0]!.from?.value[0]?.address).toBe('contact@boulangerie-martin.fr');
+    for (const mail of smtp.received.filter((m) => !isTest(m))) {
+      expect(mail.text).toMatch(/F-\d{4}-\d+/);
+      expect(mail.html || '').toContain('<p>');
+      expect(mail.messageId).toMatch(/^<relance\./);
+    }
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await stopHost(host.child);
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
