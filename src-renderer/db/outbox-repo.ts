@@ -37,8 +37,8 @@ export const isEmailMessage = (row: Interaction): boolean =>
 
 const newKey = () => crypto.randomUUID();
 
-/** The (policy, step) groups of an action's trail, the action's own step first. */
-function trailGroups(action: StepAction): { policyId: string; stepId: string; invoiceIds: string[] }[] {
+/** The (policy, step) groups of an action's trail, the action's own step first: one row each (see above). */
+export function trailGroups(action: StepAction): { policyId: string; stepId: string; invoiceIds: string[] }[] {
   const groups = new Map<string, { policyId: string; stepId: string; invoiceIds: string[] }>();
   for (const entry of stepTrail(action)) {
     const id = `${entry.policyId}\u0000${entry.stepId}`;
