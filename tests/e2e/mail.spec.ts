@@ -134,3 +134,75 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('SMS and WhatsApp: the message drafted, opened in the phone’s app, marked as sent; no mobile, a warning', async ({ page }) => {
+  // What the app asks the system to open (sms:, wa.me) is kept instead of leaving the page.
+  await page.addInitScript(() => {
+    const opened: string[] = [];
+    (window as unknown as { openedLinks: string[] }).openedLinks = opened;
+    window.open = (url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    };
+  });
+  const app = new AppPage(page);
+  await app.open();
+  await app.loadDemo();
+  // Set-up the screens do not offer yet: two customers follow a policy with an SMS or WhatsApp step,
+  // the second one without a mobile number.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('relance');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['policies', 'customers'], 'readwrite');
+    const step = (channel: string, templateId: string) => ({ id: `${channel}-1`, offsetDays: 1, channel, tone: 'friendly', templateId, newDeadlineDays: 8, automatic: false });
+    tx.objectStore('policies').put({ id: 'e2e-sms', name: 'Par SMS', builtIn: false, steps: [step('sms', 'sms-reminder')] });
+    tx.objectStore('policies').put({ id: 'e2e-whatsapp', name: 'Par WhatsApp', builtIn: false, steps: [step('whatsapp', 'whatsapp-reminder')] });
+    const customers = tx.objectStore('customers');
+    const update = (id: string, change: (customer: Record<string, unknown>) => void) => {
+      const request = customers.get(id);
+      request.onsuccess = () => {
+        const customer = request.result as Record<string, unknown>;
+        change(customer);
+        customers.put(customer);
+      };
+    };
+    update('demo-customer-16', (c) => (c.policyId = 'e2e-sms'));
+    update('demo-customer-19', (c) => {
+      c.policyId = 'e2e-whatsapp';
+      c.contacts = (c.contacts as Record<string, unknown>[]).map(({ mobile: _mobile, ...contact }) => contact);
+    });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  await page.reload();
+
+  const messages = page.getByRole('list', { name: /SMS et WhatsApp à envoyer/ });
+  const noMobile = messages.getByRole('listitem', { name: 'Action pour Atelier Couture Perrin' });
+  await expect(noMobile).toContainText('Pas de numéro de mobile : ajoutez-le sur la fiche du client pour lui écrire.');
+  await expect(noMobile.getByRole('button', { name: /Préparer/ })).toHaveCount(0);
+
+  const librairie = messages.getByRole('listitem', { name: 'Action pour Librairie des Halles' });
+  await librairie.getByRole('button', { name: 'Préparer le SMS' }).click();
+  const dialog = page.getByRole('dialog', { name: 'SMS à Librairie des Halles' });
+  const text = dialog.getByRole('textbox', { name: 'Message' });
+  await expect(text).toHaveValue(/F-\d{4}-\d+/);
+  await text.fill(`${await text.inputValue()} Merci & à bientôt !`);
+  const typed = await text.inputValue();
+  await dialog.getByRole('button', { name: 'Ouvrir dans Messages' }).click();
+  const openedLinks = () => page.evaluate(() => (window as unknown as { openedLinks: string[] }).openedLinks);
+  await expect.poll(async () => (await openedLinks()).length).toBe(1);
+  const opened = await openedLinks();
+  expect(opened[0]).toMatch(/^sms:\+3363998\d{4}\?body=/);
+  expect(new URLSearchParams(new URL(opened[0]!).search).get('body')).toBe(typed);
+
+  await dialog.getByRole('button', { name: 'Marquer comme envoyé' }).click();
+  await expect(page.getByText('Message à Librairie des Halles enregistré dans l’historique.')).toBeVisible();
+  await expect(librairie).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
