@@ -9,8 +9,9 @@ import { AppPage } from './pages/app-page';
 import { startHost, stopHost } from './pages/web-host-process';
 
 /** A real SMTP server on a free loopback port, keeping every message it receives, parsed. */
-async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; close: () => Promise<void> }> {
+async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; refuseNext: () => void; close: () => Promise<void> }> {
   const received: ParsedMail[] = [];
+  let refuse = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -18,6 +19,11 @@ async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; clos
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (parsed) => {
+          if (refuse) {
+            refuse = false;
+            callback(Object.assign(new Error('5.7.1 Message refused by local policy'), { responseCode: 554 }));
+            return;
+          }
           received.push(parsed);
           callback(null, `OK queued as ${received.length}`);
         },
@@ -26,7 +32,13 @@ async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; clos
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    refuseNext: () => {
+      refuse = true;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 const toOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address));
@@ -85,18 +97,39 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
     });
     await page.screenshot({ path: 'docs/screenshots/settings-mail.png', fullPage: true, clip: box });
 
-    // Today: review one email, then approve all the others at once. (Automatic steps may already have
-    // left on their own if this runs during business hours: the ones left wait for approval.)
+    // Today: review one email, then approve all the others at once. (Automatic steps may have left on
+    // their own if this runs during business hours: the others wait for approval.)
     await app.goTo('Aujourd’hui');
-    const hotel = emails.getByRole('listitem', { name: 'Action pour Hôtel des Voyageurs' });
-    if ((await hotel.count()) > 0) {
-      await hotel.getByRole('button', { name: 'Relire et envoyer' }).click();
-      const dialog = page.getByRole('dialog', { name: 'E-mail à Hôtel des Voyageurs' });
-      await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(/Sophie Martin — Boulangerie Martin/);
-      await dialog.getByRole('textbox', { name: 'Objet' }).fill('Hôtel des Voyageurs : votre facture en attente');
-      await dialog.getByRole('button', { name: 'Envoyer' }).click();
-      await expect(page.getByText('E-mail à Hôtel des Voyageurs mis en envoi.')).toBeVisible();
-    }
+    // Whatever left on its own (automatic steps during business hours) is gone before the server is
+    // told to refuse the next message.
+    const outbox = page.getByRole('list', { name: 'E-mails de relance' });
+    const pending = outbox.getByText(/En attente d’envoi|Envoi en cours|Nouvel essai/);
+    await expect(pending).toHaveCount(0, { timeout: 30_000 });
+    // The first email still waiting for approval, of a customer who has an address.
+    const label = await emails
+      .getByRole('listitem')
+      .filter({ hasNotText: 'Aucune adresse e-mail' })
+      .first()
+      .getAttribute('aria-label');
+    const customer = label!.replace(/^Action pour /, '');
+    const chosen = emails.getByRole('listitem', { name: `Action pour ${customer}` });
+    await chosen.getByRole('button', { name: 'Relire et envoyer' }).click();
+    const dialog = page.getByRole('dialog', { name: `E-mail à ${customer}` });
+    await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(/Sophie Martin — Boulangerie Martin/);
+    await dialog.getByRole('textbox', { name: 'Objet' }).fill(`${customer} : votre facture en attente`);
+    smtp.refuseNext();
+    await dialog.getByRole('button', { name: 'Envoyer' }).click();
+    await expect(page.getByText(`E-mail à ${customer} mis en envoi.`)).toBeVisible();
+    // Refused for good: needs attention with the cause and the server's words, and the step is back.
+    const chosenRow = outbox.getByRole('listitem', { name: `E-mail à ${customer}` });
+    await expect(chosenRow).toContainText('À vérifier');
+    await expect(chosenRow).toContainText('Le serveur a refusé le message.');
+    await expect(chosenRow).toContainText('5.7.1 Message refused by local policy');
+    await expect(chosen).toBeVisible();
+    await chosenRow.getByRole('button', { name: 'Réessayer maintenant' }).click();
+    await expect(chosenRow).toContainText(/Envoyé le/);
+    await expect(chosen).toHaveCount(0);
+
     const sendAll = page.getByRole('button', { name: /^Envoyer (les \d+ e-mails|l’e-mail)$/ });
     if ((await sendAll.count()) > 0) {
       await sendAll.click();
@@ -104,8 +137,6 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
     }
 
     // Every email is sent; only the customer without an address is left in the list.
-    const outbox = page.getByRole('list', { name: 'E-mails de relance' });
-    await expect(outbox.getByRole('listitem').first()).toBeVisible();
     await expect(outbox.getByText(/En attente d’envoi|Envoi en cours|Nouvel essai|À vérifier/)).toHaveCount(0, { timeout: 30_000 });
     const sentRows = outbox.getByRole('listitem');
     const sentCount = await sentRows.count();
@@ -115,13 +146,12 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
 
     // The server got exactly one message per email shown as sent, to that customer's address.
     await expect.poll(() => smtp.received.length).toBe(sentCount + 1);
-    const hotelRow = outbox.getByRole('listitem', { name: 'E-mail à Hôtel des Voyageurs' });
-    const hotelAddress = (await hotelRow.getByText(/^À /).textContent())!.replace(/^À /, '').trim();
-    const toHotel = smtp.received.filter((m) => toOf(m).includes(hotelAddress));
-    expect(toHotel).toHaveLength(1);
-    expect(toHotel[0]!.subject).toBe('Hôtel des Voyageurs : votre facture en attente');
-    expect(toHotel[0]!.text).toContain('Sophie Martin — Boulangerie Martin');
-    expect(toHotel[0]!.from?.value[0]?.address).toBe('contact@boulangerie-martin.fr');
+    const chosenAddress = (await chosenRow.getByText(/^À /).textContent())!.replace(/^À /, '').trim();
+    const toChosen = smtp.received.filter((m) => toOf(m).includes(chosenAddress));
+    expect(toChosen).toHaveLength(1);
+    expect(toChosen[0]!.subject).toBe(`${customer} : votre facture en attente`);
+    expect(toChosen[0]!.text).toContain('Sophie Martin — Boulangerie Martin');
+    expect(toChosen[0]!.from?.value[0]?.address).toBe('contact@boulangerie-martin.fr');
     for (const mail of smtp.received.filter((m) => !isTest(m))) {
       expect(mail.text).toMatch(/F-\d{4}-\d+/);
       expect(mail.html || '').toContain('<p>');
