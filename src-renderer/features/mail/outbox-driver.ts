@@ -78,7 +78,9 @@ export class OutboxDriver {
     let recheck = false;
     try {
       recheck = !(await this.reconcileSending());
-      for (const message of await outboxMessages(db)) {
+      // Oldest first: a message waiting since the morning goes before one queued a minute ago.
+      const messages = (await outboxMessages(db)).sort((a, b) => a.at.localeCompare(b.at));
+      for (const message of messages) {
         if (this.stopped) return;
         if (!isDue(message, now())) continue;
         if (!(await this.sendOne(message.id))) recheck = true;

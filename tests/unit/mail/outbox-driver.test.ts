@@ -15,6 +15,7 @@ import { attachmentsFor, QR_CID } from '../../../src-renderer/features/mail/atta
 import { OutboxDriver } from '../../../src-renderer/features/mail/outbox-driver';
 import { epcQrPayload } from '../../../src-renderer/domain/epc-qr';
 import { freePort, startTestServer, type TestServer } from './smtp-test-server';
+import { anInvoice } from '../domain/builders';
 
 /**
  * The renderer's outbox driven against the real web host (the same dispatcher and mail service as
@@ -107,8 +108,8 @@ describe('the outbox against the web host and an SMTP server', () => {
     const driver = driverFor(db);
     await driver.start();
     await driver.kick();
-    expect(smtp.received.map((m) => m.envelope.to)).toEqual([['c1@client.fr'], ['c2@client.fr']]);
-    const parsed = smtp.received[0]!.parsed;
+    expect(smtp.received.map((m) => m.envelope.to).sort()).toEqual([['c1@client.fr'], ['c2@client.fr']]);
+    const parsed = smtp.received.find((m) => m.envelope.to[0] === 'c1@client.fr')!.parsed;
     expect(parsed.subject).toBe('Facture F-i1 : montant dû');
     expect(parsed.text).toContain('Bonjour Élodie');
     const qr = parsed.attachments.find((a) => a.cid === QR_CID);
@@ -181,9 +182,23 @@ describe('the outbox against the web host and an SMTP server', () => {
     expect(smtp.received).toHaveLength(1);
 
     await driverFor(db).start();
-    expect(smtp.received.map((m) => m.envelope.to[0])).toEqual(['c1@client.fr', 'c2@client.fr']);
+    expect(smtp.received.map((m) => m.envelope.to[0]).sort()).toEqual(['c1@client.fr', 'c2@client.fr']);
     expect((await db.interactions.get(handed.id))!).toMatchObject({ status: 'sent', details: { serverMessageId: smtp.received[0]!.parsed.messageId } });
     expect((await db.interactions.get(claimed.id))!.status).toBe('sent');
+  });
+
+  it('attaches the stored invoice PDF byte for byte', async () => {
+    smtp = await startTestServer();
+    await configure(smtp.port);
+    const db = await database();
+    const pdf = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
+    await db.invoices.put({ ...anInvoice('i1', 'c1', '2026-11-20', { number: 'F-2026-0042' }), pdf: new Blob([pdf], { type: 'application/pdf' }) });
+    await queueEmail(db, action('c1', 'i1'), { to: { address: 'c1@client.fr' }, subject: 'Facture F-2026-0042', text: 'Bonjour', html: '<p>Bonjour</p>', pdfInvoiceIds: ['i1'] }, 'today', now());
+    await driverFor(db).start();
+    const [attachment] = smtp.received[0]!.parsed.attachments;
+    expect(attachment?.filename).toBe('facture-F-2026-0042.pdf');
+    expect(attachment?.contentType).toBe('application/pdf');
+    expect(Buffer.compare(attachment!.content, Buffer.from(pdf))).toBe(0);
   });
 
   it('a refused recipient needs attention with the server words', async () => {
