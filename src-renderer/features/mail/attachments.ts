@@ -11,6 +11,7 @@ export const QR_CID = 'sepa-qr@relance';
 /** main accepts ten attachments a message: the QR code and nine invoice copies at most. */
 const MAX_PDFS = 9;
 
+/** Like os/client's toBase64, which cannot be imported here: that module connects to main on import. */
 function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
