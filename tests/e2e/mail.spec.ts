@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,16 @@ async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; refu
       refuse = true;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A region of the page, in page coordinates from the top, so that the fixed header is not drawn over it. */
+async function screenshotOf(page: Page, region: Locator, path: string) {
+  const clip = await region.evaluate((el) => {
+    window.scrollTo(0, 0);
+    const rect = el.getBoundingClientRect();
+    return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+  });
+  await page.screenshot({ path, fullPage: true, clip });
 }
 
 const toOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address));
@@ -88,12 +98,7 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
     await expect(section.getByRole('status')).toContainText('E-mail de test envoyé à sophie@boulangerie-martin.fr');
     const isTest = (m: ParsedMail) => m.subject === 'Relance : e-mail de test';
     expect(smtp.received.filter(isTest).map(toOf)).toEqual([['sophie@boulangerie-martin.fr']]);
-    // In page coordinates, so that the fixed header is not drawn over the section.
-    const box = await section.evaluate((el) => {
-      const rect = el.getBoundingClientRect();
-      return { x: rect.left + window.scrollX, y: rect.top + window.scrollY, width: rect.width, height: rect.height };
-    });
-    await page.screenshot({ path: 'docs/screenshots/settings-mail.png', fullPage: true, clip: box });
+    await screenshotOf(page, section, 'docs/screenshots/settings-mail.png');
 
     // Today: review one email, then approve all the others at once. (Automatic steps may have left on
     // their own if this runs during business hours: the others wait for approval.)
@@ -143,6 +148,8 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
     await expect(outbox.getByText(/^Envoyé le/)).toHaveCount(sentCount);
     await expect(emails.getByRole('listitem').filter({ hasNotText: 'Aucune adresse e-mail' })).toHaveCount(0);
     await expect(emails.getByRole('listitem', { name: 'Action pour Jean-Pierre Dupont' })).toBeVisible();
+
+    await screenshotOf(page, page.getByRole('region', { name: 'E-mails de relance' }), 'docs/screenshots/today-emails.png');
 
     // The server got exactly one message per email shown as sent, to that customer's address.
     await expect.poll(() => smtp.received.length).toBe(sentCount + 1);
