@@ -15,7 +15,8 @@ import { attachmentsFor, QR_CID } from '../../../src-renderer/features/mail/atta
 import { OutboxDriver } from '../../../src-renderer/features/mail/outbox-driver';
 import { epcQrPayload } from '../../../src-renderer/domain/epc-qr';
 import { freePort, startTestServer, type TestServer } from './smtp-test-server';
-import { anInvoice } from '../domain/builders';
+import { aCustomer, anInvoice } from '../domain/builders';
+import { draftReminder } from '../../../src-renderer/domain/reminder-draft';
 
 /**
  * The renderer's outbox driven against the real web host (the same dispatcher and mail service as
@@ -187,6 +188,30 @@ describe('the outbox against the web host and an SMTP server', () => {
     expect((await db.interactions.get(claimed.id))!.status).toBe('sent');
   });
 
+  it('an answer lost on the way back (the host stopped after sending) leaves the row sending, then the journal says sent: one message', async () => {
+    smtp = await startTestServer();
+    await configure(smtp.port);
+    const db = await database();
+    const message = await queue(db, 'c1', 'i1');
+    let loseAnswers = true;
+    const transport = {
+      send: async (draft: Parameters<RelanceBridge['mail']['send']>[0]) => {
+        const result = await bridge.mail.send(draft);
+        if (loseAnswers) throw new TypeError('fetch failed');
+        return result;
+      },
+      status: bridge.mail.status,
+    };
+    const driver = new OutboxDriver({ db, transport, attachments: (m) => attachmentsFor(db, m), now, recheckMs: 3_600_000 });
+    drivers.push(driver);
+    await driver.start();
+    expect((await db.interactions.get(message.id))!.status).toBe('sending');
+    loseAnswers = false;
+    await driver.kick();
+    expect((await db.interactions.get(message.id))!).toMatchObject({ status: 'sent', details: { attempts: 1 } });
+    expect(smtp.received).toHaveLength(1);
+  });
+
   it('attaches the stored invoice PDF byte for byte', async () => {
     smtp = await startTestServer();
     await configure(smtp.port);
@@ -199,6 +224,28 @@ describe('the outbox against the web host and an SMTP server', () => {
     expect(attachment?.filename).toBe('facture-F-2026-0042.pdf');
     expect(attachment?.contentType).toBe('application/pdf');
     expect(Buffer.compare(attachment!.content, Buffer.from(pdf))).toBe(0);
+  });
+
+  it('a draft from the template arrives with accents intact and a hostile customer name escaped in the HTML', async () => {
+    smtp = await startTestServer();
+    await configure(smtp.port);
+    const db = await database();
+    const hostile = '<img src=x onerror=alert(1)>';
+    const invoice = anInvoice('i1', 'c1', '2026-11-20', { number: 'F-2026-0042', totalCents: 12_050 });
+    const customer = aCustomer('c1', { name: hostile, contacts: [{ id: 'k', name: hostile, email: 'c1@client.fr' }] });
+    const shop = { name: 'Boulangerie Éclair', address: { lines: [], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189' };
+    const draft = draftReminder({ action: action('c1', 'i1'), customer, invoices: [invoice], shop, today: '2026-11-23' }, QR_CID);
+    await queueEmail(db, action('c1', 'i1'), { to: { name: hostile, address: draft.contact!.email! }, subject: draft.subject, text: draft.text, html: draft.html, qrPayload: draft.qrPayload!, pdfInvoiceIds: [] }, 'today', now());
+    await driverFor(db).start();
+    const { parsed } = smtp.received[0]!;
+    expect(parsed.subject).toBe(draft.subject);
+    expect(parsed.text).toContain(`Bonjour ${hostile},`);
+    expect(parsed.text).toContain('Boulangerie Éclair');
+    expect(parsed.html).not.toContain('<img src=x');
+    expect(parsed.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // mailparser puts the inline image found by its cid into the HTML.
+    expect(parsed.html).toContain('src="data:image/png;base64,');
+    expect(parsed.attachments.map((a) => a.cid)).toEqual([QR_CID]);
   });
 
   it('a refused recipient needs attention with the server words', async () => {
