@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionSlotProps, SectionToolsProps } from '../today/action-slots';
 import type { StepAction } from '../../domain/planner';
 import type { Customer, Interaction } from '../../domain/model';
-import type { ReminderDraft } from '../../domain/reminder-draft';
+import { recipientFor, type ReminderDraft } from '../../domain/reminder-draft';
 import { isEmailMessage } from '../../db/outbox-repo';
 import { useRecords, useToday } from '../../ui/hooks';
 import { approveEmail, draftForAction } from './drafts';
@@ -35,9 +35,11 @@ export function EmailActionButton({ action, customer }: ActionSlotProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (action.kind !== 'step' || action.channel !== 'email') return null;
+  // Without an address the action already says so (its warning); there is nothing to review.
+  const reachable = customer !== undefined && recipientFor(customer, 'email') !== undefined;
   return (
     <>
-      <Button size="xs" variant="filled" color="teal" onClick={() => setOpen(true)} disabled={!customer}>
+      <Button size="xs" variant="filled" color="teal" onClick={() => setOpen(true)} disabled={!reachable}>
         {t('mail.today.review')}
       </Button>
       {open && <EmailReviewDialog action={action} customer={customer} onClose={() => setOpen(false)} />}
@@ -96,7 +98,7 @@ function EmailReviewDialog({ action, customer, onClose }: { action: StepAction; 
           <Alert color="orange">{t('mail.today.noAddress')}</Alert>
         )}
         <TextInput label={t('mail.today.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
-        <Textarea label={t('mail.today.body')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={10} maxRows={22} />
+        <Textarea label={t('mail.today.body')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={8} maxRows={14} />
         {(draft?.qrPayload || attachments.length > 0) && (
           <Text size="xs" c="dimmed">
             {[draft?.qrPayload ? t('mail.today.withQr') : null, attachments.length > 0 ? t('mail.today.withPdfs', { numbers: attachments.join(', ') }) : null].filter(Boolean).join(' · ')}
