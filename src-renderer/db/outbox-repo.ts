@@ -221,3 +221,15 @@ export async function retryNow(db: RelanceDatabase, id: string, nowIso: IsoInsta
     return setStatus(db, message, 'queued', { attempts: 0, nextAttemptAt: null, requeuedAt: nowIso }, { idempotencyKey: key });
   });
 }
+
+/**
+ * After the SMTP settings changed: every message waiting for its next attempt goes now (the failure
+ * was likely the settings themselves: a wrong port, a wrong host). Returns how many.
+ */
+export async function bringRetriesForward(db: RelanceDatabase, nowIso: IsoInstant): Promise<number> {
+  return db.transaction('rw', db.interactions, async () => {
+    const waiting = (await outboxMessages(db)).filter((row) => row.status === 'retrying');
+    for (const message of waiting) await setStatus(db, message, 'retrying', { nextAttemptAt: nowIso });
+    return waiting.length;
+  });
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -51,6 +51,15 @@ async function screenshotOf(page: Page, region: Locator, path: string) {
   await page.screenshot({ path, fullPage: true, clip });
 }
 
+/** A loopback port nothing listens on (taken, then freed). */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 const toOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address));
 
 async function configureSmtp(page: Page, port: number) {
@@ -91,8 +100,14 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
     const emails = page.getByRole('list', { name: /E-mails à envoyer/ });
     await expect(emails.getByRole('listitem').nth(2)).toBeVisible();
 
+    // A wrong port first: the test email says what is wrong, in plain words.
     await app.goTo('Réglages');
-    const section = await configureSmtp(page, smtp.port);
+    let section = await configureSmtp(page, await closedPort());
+    await section.getByRole('textbox', { name: 'Envoyer un e-mail de test à' }).fill('sophie@boulangerie-martin.fr');
+    await section.getByRole('button', { name: 'Envoyer un e-mail de test' }).click();
+    await expect(section.getByRole('alert')).toContainText('Le serveur refuse la connexion sur ce port : vérifiez le port.');
+    await expect(page.getByText('Réglages d’envoi enregistrés.')).toBeHidden();
+    section = await configureSmtp(page, smtp.port);
     await section.getByRole('textbox', { name: 'Envoyer un e-mail de test à' }).fill('sophie@boulangerie-martin.fr');
     await section.getByRole('button', { name: 'Envoyer un e-mail de test' }).click();
     await expect(section.getByRole('status')).toContainText('E-mail de test envoyé à sophie@boulangerie-martin.fr');

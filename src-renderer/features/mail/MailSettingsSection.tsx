@@ -9,7 +9,10 @@ import { useSettings } from '../../ui/hooks';
 import { type DEFAULT_SETTINGS, type Language } from '../../domain/model';
 import { applyPreset, formFromSettings, passwordArgument, presetOf, settingsFromForm, type PasswordChoice, type SmtpFormField, type SmtpFormValues } from './smtp-form';
 import { useMailFailureText } from './failure-text';
-import { useMailSettingsStore } from './mail-runtime';
+import { outboxDriver, useMailSettingsStore } from './mail-runtime';
+import { bringRetriesForward } from '../../db/outbox-repo';
+import { getDatabase } from '../../db';
+import { nowIso } from '../../os/clock';
 
 type MailSettingsView = MethodResult<'mail.getSettings'>;
 
@@ -45,8 +48,10 @@ export function MailSettingsSection() {
       view={view}
       onSaved={(saved) => {
         setView(saved);
-        // Today learns at once that sending is set up, and the signature to use.
+        // Today learns at once that sending is set up, and the signature to use; emails waiting
+        // after a failure (often these very settings) are tried again now.
         useMailSettingsStore.getState().set(saved);
+        void bringRetriesForward(getDatabase(), nowIso()).then(() => outboxDriver().kick());
       }}
       shop={shop}
     />
@@ -167,7 +172,7 @@ function MailSettingsForm({ view, onSaved, shop }: { view: MailSettingsView; onS
           )}
         </Stack>
       </SimpleGrid>
-      <Alert color={view.passwordStorage === 'os' ? 'blue' : 'yellow'}>{view.passwordStorage === 'os' ? t('mail.settings.storageOs') : t('mail.settings.storageFile')}</Alert>
+      <Alert role="note" color={view.passwordStorage === 'os' ? 'blue' : 'yellow'}>{view.passwordStorage === 'os' ? t('mail.settings.storageOs') : t('mail.settings.storageFile')}</Alert>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('mail.settings.senderName')} value={values.senderName} onChange={(e) => set('senderName', e.currentTarget.value)} error={errorOf('senderName')} />
         <TextInput label={t('mail.settings.senderAddress')} type="email" value={values.senderAddress} onChange={(e) => set('senderAddress', e.currentTarget.value)} error={errorOf('senderAddress')} required />

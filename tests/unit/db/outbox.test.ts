@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabasesFor } from './helpers';
-import { claimForSending, failedMessageOf, outboxMessages, queueEmail, reconcile, recordSendAnswer, retryNow, type EmailDraftFields } from '../../../src-renderer/db/outbox-repo';
+import { bringRetriesForward, claimForSending, failedMessageOf, outboxMessages, queueEmail, reconcile, recordSendAnswer, retryNow, type EmailDraftFields } from '../../../src-renderer/db/outbox-repo';
 import { planFollowUps, type PlannerInput, type StepAction } from '../../../src-renderer/domain/planner';
 import type { RelanceDatabase } from '../../../src-renderer/db/database';
 import { aCustomer, anInvoice, aPolicy, aStep } from '../domain/builders';
@@ -78,6 +78,16 @@ describe('the outbox repository', () => {
     expect(await claimForSending(db, message.id, '2026-11-23T09:01:00.000Z')).toMatchObject({ details: { attempts: 2 } });
     await recordSendAnswer(db, message.id, message.idempotencyKey!, sent, LATER);
     expect(await db.interactions.get(message.id)).toMatchObject({ status: 'sent', details: { serverMessageId: '<relance.x@shop.fr>', attempts: 2 } });
+  });
+
+  it('new SMTP settings bring the waiting retries forward', async () => {
+    const db = await database();
+    const { message } = await queued(db);
+    await claimForSending(db, message.id, NOW);
+    await recordSendAnswer(db, message.id, message.idempotencyKey!, temporary, NOW);
+    expect(await claimForSending(db, message.id, LATER)).toBeNull();
+    expect(await bringRetriesForward(db, LATER)).toBe(1);
+    expect(await claimForSending(db, message.id, LATER)).toMatchObject({ status: 'sending', idempotencyKey: message.idempotencyKey, details: { attempts: 2 } });
   });
 
   it('ignores an answer for another key (a message sent again meanwhile)', async () => {
