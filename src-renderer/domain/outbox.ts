@@ -112,3 +112,22 @@ export function automaticEmailsToQueue<A extends { kind: string; key: string; ch
   if (Date.parse(nextAllowedInstant(now, calendar)) !== Date.parse(now)) return [];
   return actions.filter((action) => action.kind === 'step' && action.channel === 'email' && action.automatic === true && !actionKeysWithMessage.has(action.key));
 }
+
+/**
+ * Whether Today's outbox panel shows a message: anything on its way; sent ones of `today`; failed
+ * ones while their step is still planned (`plannedKeys`) or when they failed `today`. Once the step
+ * was done another way or skipped, a failure is history (the customer's timeline keeps it).
+ * `dayOf` turns an instant into the shop's calendar date.
+ */
+export function shownInToday(
+  row: { status?: ReminderStatus; at: IsoInstant; details?: Record<string, unknown> },
+  plannedKeys: ReadonlySet<string>,
+  today: string,
+  dayOf: (iso: IsoInstant) => string,
+): boolean {
+  const details = row.details ?? {};
+  const on = (value: unknown) => dayOf(typeof value === 'string' ? value : row.at) === today;
+  if (row.status === 'sent') return on(details.sentAt);
+  if (row.status === 'failed') return plannedKeys.has(String(details.actionKey)) || on(details.failedAt);
+  return true;
+}

@@ -6,11 +6,13 @@ import { getDatabase } from '../../db';
 import { isEmailMessage, retryNow } from '../../db/outbox-repo';
 import type { Interaction, ReminderStatus } from '../../domain/model';
 import { todayIn } from '../../domain/dates';
+import { shownInToday } from '../../domain/outbox';
 import { nowIso } from '../../os/clock';
 import { routeHref } from '../../stores/navigation';
 import { useFormat } from '../../ui/format';
 import { useRecords, useToday } from '../../ui/hooks';
 import { useMailFailureText } from './failure-text';
+import { useFollowUps } from '../today/useFollowUps';
 
 const STATUS_COLOR: Partial<Record<ReminderStatus, string>> = { queued: 'gray', sending: 'blue', sent: 'green', retrying: 'orange', failed: 'red' };
 const ORDER: Partial<Record<ReminderStatus, number>> = { failed: 0, retrying: 1, sending: 2, queued: 3, sent: 4 };
@@ -25,12 +27,15 @@ export function OutboxPanel() {
   const records = useRecords();
   const today = useToday();
   const timeZone = records?.settings.timeZone ?? 'Europe/Paris';
+  const followUps = useFollowUps();
   const messages = useMemo(() => {
     if (!records) return [];
+    const planned = new Set(followUps?.actions.map((action) => action.key));
+    const dayOf = (iso: string) => todayIn(timeZone, iso);
     return records.interactions
-      .filter((row) => isEmailMessage(row) && (row.status !== 'sent' || todayIn(timeZone, String(row.details?.sentAt ?? row.at)) === today))
+      .filter((row) => isEmailMessage(row) && shownInToday(row, planned, today, dayOf))
       .sort((a, b) => (ORDER[a.status!] ?? 9) - (ORDER[b.status!] ?? 9) || b.at.localeCompare(a.at));
-  }, [records, today, timeZone]);
+  }, [records, followUps, today, timeZone]);
   if (messages.length === 0) return null;
   const names = new Map(records?.customers.map((c) => [c.id, c.name]));
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUSINESS_CALENDAR } from '../../../src-renderer/domain/calendar';
-import { automaticEmailsToQueue, isDue, MAX_ATTEMPTS, needsNewKey, nextDueInstant, reconcileSending, transitionAfter, type SendAnswer } from '../../../src-renderer/domain/outbox';
+import { automaticEmailsToQueue, shownInToday, isDue, MAX_ATTEMPTS, needsNewKey, nextDueInstant, reconcileSending, transitionAfter, type SendAnswer } from '../../../src-renderer/domain/outbox';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const AT = '2026-11-23T09:00:01.000Z';
@@ -110,5 +110,21 @@ describe('automatic emails', () => {
     ['Christmas 10:00 Paris', '2026-12-25T09:00:00.000Z', []],
   ])('%s → %o', (_name, now, expected) => {
     expect(automaticEmailsToQueue(actions, new Set(['failed-before']), now, calendar).map((a) => a.key)).toEqual(expected);
+  });
+});
+
+describe('what Today’s outbox panel shows', () => {
+  const dayOf = (iso: string) => iso.slice(0, 10);
+  const planned = new Set(['still-due']);
+  it.each([
+    ['queued long ago', { status: 'queued' as const, at: '2026-11-01T09:00:00.000Z' }, true],
+    ['retrying', { status: 'retrying' as const, at: '2026-11-20T09:00:00.000Z' }, true],
+    ['sent today', { status: 'sent' as const, at: '2026-11-22T09:00:00.000Z', details: { sentAt: '2026-11-23T08:00:00.000Z' } }, true],
+    ['sent yesterday', { status: 'sent' as const, at: '2026-11-22T09:00:00.000Z', details: { sentAt: '2026-11-22T09:00:01.000Z' } }, false],
+    ['failed, step still to do', { status: 'failed' as const, at: '2026-11-10T09:00:00.000Z', details: { actionKey: 'still-due', failedAt: '2026-11-10T09:00:00.000Z' } }, true],
+    ['failed today, step done since', { status: 'failed' as const, at: '2026-11-23T08:00:00.000Z', details: { actionKey: 'gone', failedAt: '2026-11-23T08:00:00.000Z' } }, true],
+    ['failed before, step done since', { status: 'failed' as const, at: '2026-11-10T09:00:00.000Z', details: { actionKey: 'gone', failedAt: '2026-11-10T09:00:00.000Z' } }, false],
+  ])('%s → %s', (_name, row, expected) => {
+    expect(shownInToday(row, planned, '2026-11-23', dayOf)).toBe(expected);
   });
 });
