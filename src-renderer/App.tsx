@@ -16,6 +16,7 @@ import { changeLanguage } from './features/settings/language';
 import { useMorningWakeUp } from './features/today/useMorningWakeUp';
 import { useDailyBackup } from './features/data/useDailyBackup';
 import { ImportWizardHost } from './features/import/ImportButton';
+import { useOutboxDriver } from './features/mail/useOutboxDriver';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   today: TodayScreen,
@@ -68,6 +69,7 @@ export function App() {
   useMenuCommands();
   useMorningWakeUp();
   useDailyBackup();
+  useOutboxDriver();
   const Current = SCREEN_COMPONENTS[screen];
 
   useEffect(() => {

@@ -2,6 +2,7 @@ import type { fr } from './fr';
 import { enLedger } from './en-ledger';
 import { enDesktop } from './en-desktop';
 import { enCourrier } from './en-courrier';
+import { enMail } from './en-mail';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -10,6 +11,7 @@ export const en: Shape<typeof fr> = {
   ledger: enLedger,
   desktop: enDesktop,
   courrier: enCourrier,
+  mail: enMail,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

@@ -1,12 +1,14 @@
 import { frLedger } from './fr-ledger';
 import { frDesktop } from './fr-desktop';
 import { frCourrier } from './fr-courrier';
+import { frMail } from './fr-mail';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
   ledger: frLedger,
   desktop: frDesktop,
   courrier: frCourrier,
+  mail: frMail,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',

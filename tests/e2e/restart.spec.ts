@@ -1,38 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppPage } from './pages/app-page';
-
-/** Starts `npm run web`'s host as a user would, and reads the address it prints. */
-function startHost(dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['out/main/web-host.js'], {
-      env: { ...process.env, RELANCE_DATA_DIR: dataDir, RELANCE_EXPORT_DIR: join(dataDir, 'exports'), RELANCE_WEB_TOKEN: '', RELANCE_PORT: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[0] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
+import { startHost, stopHost as stop } from './pages/web-host-process';
 
 test('the data survives a restart of the web host (same port, new token)', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'relance-restart-'));

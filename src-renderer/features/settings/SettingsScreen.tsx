@@ -30,6 +30,7 @@ import { changeLanguage } from './language';
 import { DataSection } from '../data/DataSection';
 import { DesktopSection } from './DesktopSection';
 import { PoliciesSection } from './PoliciesSection';
+import { MailSettingsSection } from '../mail/MailSettingsSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -237,6 +238,7 @@ export function SettingsScreen() {
         <Section title={t('policies.title')}>
           <PoliciesSection />
         </Section>
+        <Section title={t('mail.settings.title')} hint={t('mail.settings.hint')}><MailSettingsSection /></Section>
         <Section title={t('desktop.title')}>
           <DesktopSection />
         </Section>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
 import { FollowUpList } from './FollowUpList';
+import { OutboxPanel } from '../mail/OutboxPanel';
 import { useFollowUps } from './useFollowUps';
 import { routeHref } from '../../stores/navigation';
 import { useLedger, useSettings, useToday } from '../../ui/hooks';
@@ -57,6 +58,7 @@ export function TodayScreen() {
           </Title>
           {followUps ? <FollowUpList actions={followUps.actions} customers={followUps.input.customers} /> : <Text>{t('app.loading')}</Text>}
         </section>
+        <OutboxPanel />
         <section aria-labelledby="today-worklist">
           <Title order={2} size="h4" id="today-worklist">
             {t('today.worklist')}

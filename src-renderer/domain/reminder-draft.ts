@@ -1,0 +1,154 @@
+/**
+ * A reminder message drafted from its template, for one planned step (email, SMS, WhatsApp): the
+ * facts gathered into a `MessageContext`, rendered to plain text and HTML, plus what goes with an
+ * email (its recipient, the SEPA QR code's payload, the invoices whose PDF copy is attached). Pure: the
+ * caller passes the records and the shop's settings; features/mail sends or shows the result.
+ */
+import { daysBetween } from './dates';
+import { epcQrPayload, EpcQrError } from './epc-qr';
+import type { Channel, Contact, Customer, Invoice, Language, MessageTemplate, ShopIdentity } from './model';
+import type { StepAction } from './planner';
+import { escapeHtml, renderTemplate, templateFor, type MessageContext } from './templates';
+
+/** Words of the email around the template's text, in the message's language (the customer's). */
+const EMAIL_WORDS = {
+  fr: { scan: 'Pour régler par virement, scannez ce code avec l’application de votre banque :', qrAlt: 'QR code de virement SEPA' },
+  en: { scan: 'To pay by bank transfer, scan this code with your banking app:', qrAlt: 'SEPA transfer QR code' },
+} as const;
+
+export interface DraftInput {
+  action: Pick<StepAction, 'channel' | 'templateId' | 'invoiceIds' | 'newDeadline'>;
+  customer: Customer;
+  /** The customer's invoices (others are ignored); the action's are listed in its order. */
+  invoices: readonly Invoice[];
+  shop: ShopIdentity;
+  /** The email signature of the mail settings; replaces the shop's own signature when set. */
+  signature?: string;
+  today: string;
+  /** The shop's own templates (the built-in ones are the fallback). */
+  templates?: readonly MessageTemplate[];
+}
+
+export interface ReminderDraft {
+  language: Language;
+  contact: Contact | undefined;
+  subject: string;
+  text: string;
+  /** The template's HTML (every value escaped) with the QR code block when there is one. */
+  html: string;
+  /** EPC payload of the SEPA QR code, when the shop has a valid IBAN and something is due. */
+  qrPayload?: string;
+  /** The invoices whose stored PDF copy goes with an email. */
+  pdfInvoiceIds: string[];
+}
+
+/** The contact who receives a channel's message: the preferred one when it has what the channel needs. */
+export function recipientFor(customer: Customer, channel: Channel): Contact | undefined {
+  const usable = (contact: Contact) => (channel === 'email' ? !!contact.email?.trim() : !!contact.mobile?.trim());
+  const preferred = customer.contacts.find((c) => c.id === customer.preferredContactId);
+  return preferred && usable(preferred) ? preferred : customer.contacts.find(usable);
+}
+
+function contextFor(input: DraftInput, invoices: Invoice[], contact: Contact | undefined): MessageContext {
+  const { customer, shop, today } = input;
+  const signature = input.signature?.trim() ? input.signature : shop.signature;
+  return {
+    language: customer.language,
+    customer: { name: customer.name, kind: customer.kind },
+    ...(contact ? { contact: { name: contact.name, ...(contact.civility ? { civility: contact.civility } : {}) } } : {}),
+    invoices: invoices.map((invoice) => ({
+      number: invoice.number,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      balanceCents: invoice.totalCents - invoice.paidCents,
+      daysLate: daysBetween(invoice.dueDate, today),
+      ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
+    })),
+    newDeadline: input.action.newDeadline,
+    shop: {
+      name: shop.name,
+      ...(signature ? { signature } : {}),
+      ...(shop.phone ? { phone: shop.phone } : {}),
+      ...(shop.email ? { email: shop.email } : {}),
+      ...(shop.iban ? { iban: shop.iban } : {}),
+    },
+  };
+}
+
+function qrPayloadFor(shop: ShopIdentity, invoices: Invoice[]): string | undefined {
+  const amountCents = invoices.reduce((sum, invoice) => sum + invoice.totalCents - invoice.paidCents, 0);
+  if (!shop.iban || !shop.name.trim() || amountCents <= 0) return undefined;
+  try {
+    return epcQrPayload({
+      name: shop.name,
+      iban: shop.iban,
+      ...(shop.bic ? { bic: shop.bic } : {}),
+      amountCents,
+      remittance: invoices.map((invoice) => invoice.number).join(' '),
+    });
+  } catch (error) {
+    // An IBAN the settings let through but the EPC format refuses: the email goes without the code.
+    if (error instanceof EpcQrError) return undefined;
+    throw error;
+  }
+}
+
+/** The QR code block of an email's HTML; the image is the inline attachment of that Content-ID. */
+export function qrHtml(language: Language, cid: string): string {
+  const words = EMAIL_WORDS[language];
+  return `<p>${escapeHtml(words.scan)}</p>\n<p><img src="cid:${escapeHtml(cid)}" alt="${escapeHtml(words.qrAlt)}" width="180" height="180"></p>`;
+}
+
+/** An email's HTML document around a body fragment. */
+export function htmlDocument(language: Language, bodyFragment: string): string {
+  return `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"></head><body style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">\n${bodyFragment}\n</body></html>`;
+}
+
+/** Plain text typed by the user (an edited body) as HTML: escaped, blank lines → paragraphs, line breaks → <br>. */
+export function textToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('\n');
+}
+
+/**
+ * The message of a step for its customer, from the step's template in the customer's language. The
+ * invoices are the action's, in its order, with their balance today. `qrCid`: the Content-ID the QR
+ * code is attached under (emails only).
+ */
+export function draftReminder(input: DraftInput, qrCid = 'sepa-qr'): ReminderDraft {
+  const { action, customer } = input;
+  const byId = new Map(input.invoices.filter((invoice) => invoice.customerId === customer.id).map((invoice) => [invoice.id, invoice]));
+  const invoices = action.invoiceIds.map((id) => byId.get(id)).filter((invoice): invoice is Invoice => invoice !== undefined);
+  const contact = recipientFor(customer, action.channel);
+  const template = templateFor(action.templateId, customer.language, action.channel, input.templates);
+  const context = contextFor(input, invoices, contact);
+  const text = renderTemplate(template, context, { format: 'text' });
+  const subject = text.subject ?? '';
+  if (action.channel !== 'email') return { language: template.language, contact, subject, text: text.body, html: '', pdfInvoiceIds: [] };
+  const qrPayload = qrPayloadFor(input.shop, invoices);
+  const body = renderTemplate(template, context, { format: 'html' }).body;
+  return {
+    language: template.language,
+    contact,
+    subject,
+    text: text.body,
+    html: htmlDocument(template.language, qrPayload ? `${body}\n${qrHtml(template.language, qrCid)}` : body),
+    ...(qrPayload ? { qrPayload } : {}),
+    pdfInvoiceIds: invoices.filter((invoice) => invoice.pdf !== undefined).map((invoice) => invoice.id),
+  };
+}
+
+/**
+ * The HTML of a draft after the user edited it in Today: unchanged text keeps the template's HTML
+ * (with its invoice table); edited text becomes escaped paragraphs, with the QR code block kept.
+ */
+export function htmlAfterEdit(draft: Pick<ReminderDraft, 'language' | 'text' | 'html' | 'qrPayload'>, editedText: string, qrCid = 'sepa-qr'): string {
+  if (editedText === draft.text) return draft.html;
+  const body = textToHtml(editedText);
+  return htmlDocument(draft.language, draft.qrPayload ? `${body}\n${qrHtml(draft.language, qrCid)}` : body);
+}

@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Modal, Stack, Text, Textarea, TextInput, Group } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { ActionSlotProps, SectionToolsProps } from '../today/action-slots';
+import type { StepAction } from '../../domain/planner';
+import type { Customer, Interaction } from '../../domain/model';
+import { recipientFor, type ReminderDraft } from '../../domain/reminder-draft';
+import { isEmailMessage } from '../../db/outbox-repo';
+import { useRecords, useToday } from '../../ui/hooks';
+import { approveEmail, draftForAction } from './drafts';
+import { useMailSettingsStore } from './mail-runtime';
+import { useMailFailureText } from './failure-text';
+import { routeHref } from '../../stores/navigation';
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The draft of an email action, with the message that failed for it, if any (to show and reuse). */
+function useEmailDraft(action: StepAction, customer: Customer | undefined): { draft: ReminderDraft | undefined; failed: Interaction | undefined } {
+  const records = useRecords();
+  const today = useToday();
+  const signature = useMailSettingsStore((s) => s.view?.settings?.signature);
+  return useMemo(() => {
+    if (!records) return { draft: undefined, failed: undefined };
+    const failed = records.interactions
+      .filter((row) => isEmailMessage(row) && row.details?.actionKey === action.key && row.status === 'failed')
+      .sort((a, b) => b.at.localeCompare(a.at))[0];
+    return { draft: draftForAction(action, customer, records, today, signature), failed };
+  }, [records, today, signature, action, customer]);
+}
+
+/** Today's button on an email: review the draft, edit it, send it (into the outbox). */
+export function EmailActionButton({ action, customer }: ActionSlotProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (action.kind !== 'step' || action.channel !== 'email') return null;
+  // Without an address the action already says so (its warning); there is nothing to review.
+  const reachable = customer !== undefined && recipientFor(customer, 'email') !== undefined;
+  return (
+    <>
+      <Button size="xs" variant="filled" color="teal" onClick={() => setOpen(true)} disabled={!reachable}>
+        {t('mail.today.review')}
+      </Button>
+      {open && <EmailReviewDialog action={action} customer={customer} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function EmailReviewDialog({ action, customer, onClose }: { action: StepAction; customer: Customer | undefined; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { draft, failed } = useEmailDraft(action, customer);
+  const configured = useMailSettingsStore((s) => s.view?.settings != null);
+  const describe = useMailFailureText();
+  // A message that failed before is shown as it was last written; otherwise the template's draft.
+  const [subject, setSubject] = useState(() => failed?.subject ?? draft?.subject ?? '');
+  const [text, setText] = useState(() => failed?.body ?? draft?.text ?? '');
+  const [sending, setSending] = useState(false);
+  const address = draft?.contact?.email;
+  const records = useRecords();
+  const attachments = (draft?.pdfInvoiceIds ?? []).map((id) => records?.invoices.find((i) => i.id === id)?.number).filter(Boolean);
+
+  const send = async () => {
+    if (!draft) return;
+    setSending(true);
+    try {
+      await approveEmail(action, draft, 'today', { subject, text });
+      notifications.show({ color: 'green', message: t('mail.today.queued', { customer: action.customerName }) });
+      onClose();
+    } catch (error) {
+      notifications.show({ color: 'red', message: t('common.error', { message: errorMessage(error) }) });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} size="lg" title={t('mail.today.reviewTitle', { customer: action.customerName })}>
+      <Stack>
+        {failed && (
+          <Alert color="red" title={t('mail.outbox.failed')}>
+            <Text size="sm">{describe(failed.details?.lastErrorCode)}</Text>
+            {failed.details?.lastError != null && (
+              <Text size="xs" mt={4}>
+                {t('mail.settings.serverSaid', { message: String(failed.details.lastError) })}
+              </Text>
+            )}
+          </Alert>
+        )}
+        {!configured && (
+          <Alert color="yellow">
+            {t('mail.today.notConfigured')} <a href={routeHref({ screen: 'settings' })}>{t('mail.today.openSettings')}</a>
+          </Alert>
+        )}
+        {address ? (
+          <Text size="sm">{t('mail.today.to', { name: draft?.contact?.name ?? action.customerName, address })}</Text>
+        ) : (
+          <Alert color="orange">{t('mail.today.noAddress')}</Alert>
+        )}
+        <TextInput label={t('mail.today.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
+        <Textarea label={t('mail.today.body')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={8} maxRows={14} />
+        {(draft?.qrPayload || attachments.length > 0) && (
+          <Text size="xs" c="dimmed">
+            {[draft?.qrPayload ? t('mail.today.withQr') : null, attachments.length > 0 ? t('mail.today.withPdfs', { numbers: attachments.join(', ') }) : null].filter(Boolean).join(' · ')}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void send()} loading={sending} disabled={!address || !configured || subject.trim() === '' || text.trim() === ''}>
+            {t('mail.today.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The emails section's tool: approve every waiting email at once, as drafted from its template. */
+export function SendAllEmails({ actions, customersById }: SectionToolsProps) {
+  const { t } = useTranslation();
+  const records = useRecords();
+  const today = useToday();
+  const view = useMailSettingsStore((s) => s.view);
+  const [sending, setSending] = useState(false);
+  const ready = useMemo(() => {
+    if (!records) return [];
+    return actions
+      .filter((a): a is StepAction => a.kind === 'step' && a.channel === 'email')
+      .map((action) => ({ action, draft: draftForAction(action, customersById.get(action.customerId), records, today, view?.settings?.signature) }))
+      .filter((entry): entry is { action: StepAction; draft: ReminderDraft } => !!entry.draft?.contact?.email);
+  }, [actions, customersById, records, today, view]);
+
+  if (ready.length === 0) return null;
+  const sendAll = async () => {
+    setSending(true);
+    try {
+      for (const { action, draft } of ready) await approveEmail(action, draft, 'today');
+      notifications.show({ color: 'green', message: t('mail.today.allQueued', { count: ready.length }) });
+    } catch (error) {
+      notifications.show({ color: 'red', message: t('common.error', { message: errorMessage(error) }) });
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Button
+      size="xs"
+      color="teal"
+      loading={sending}
+      disabled={!view?.settings}
+      title={view?.settings ? undefined : t('mail.today.notConfigured')}
+      onClick={() =>
+        modals.openConfirmModal({
+          title: t('mail.today.sendAllTitle'),
+          children: <Text size="sm">{t('mail.today.sendAllBody', { count: ready.length })}</Text>,
+          labels: { confirm: t('mail.today.sendAllConfirm', { count: ready.length }), cancel: t('common.cancel') },
+          onConfirm: () => void sendAll(),
+        })
+      }
+    >
+      {t('mail.today.sendAll', { count: ready.length })}
+    </Button>
+  );
+}
