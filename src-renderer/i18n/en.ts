@@ -1,6 +1,7 @@
 import type { fr } from './fr';
 import { enLedger } from './en-ledger';
 import { enDesktop } from './en-desktop';
+import { enCalls } from './en-calls';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -8,6 +9,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const en: Shape<typeof fr> = {
   ledger: enLedger,
   desktop: enDesktop,
+  callsPanel: enCalls,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

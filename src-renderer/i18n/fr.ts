@@ -1,10 +1,12 @@
 import { frLedger } from './fr-ledger';
 import { frDesktop } from './fr-desktop';
+import { frCalls } from './fr-calls';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
   ledger: frLedger,
   desktop: frDesktop,
+  callsPanel: frCalls,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',
