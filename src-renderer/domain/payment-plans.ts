@@ -103,3 +103,39 @@ export function planState(
   if (plan.status === 'broken' || firstMissedInstalment(instalments, today, graceDays) >= 0) return 'broken';
   return 'active';
 }
+
+export type InstalmentState = 'paid' | 'partly' | 'due' | 'missed';
+
+export interface PlanView {
+  state: PlanState;
+  downPaymentPaidCents: Cents;
+  instalments: (Instalment & { state: InstalmentState })[];
+  paidCents: Cents;
+  totalCents: Cents;
+}
+
+/**
+ * A plan as the screens show it, from the payments recorded since it was made (`paidSinceCents`,
+ * payments-since.ts) and what its invoices still owe.
+ */
+export function planView(plan: PaymentPlan, paidSinceCents: Cents, owedCents: Cents, today: CalendarDate, graceDays: number): PlanView {
+  const allocation = allocateToInstalments(plan, paidSinceCents);
+  const instalments = allocation.instalments.map((instalment) => ({
+    ...instalment,
+    state: (instalment.paidCents >= instalment.amountCents
+      ? 'paid'
+      : today >= instalmentBrokenOn(instalment.dueDate, graceDays)
+        ? 'missed'
+        : instalment.paidCents > 0
+          ? 'partly'
+          : 'due') as InstalmentState,
+  }));
+  const totalCents = plan.downPaymentCents + plan.instalments.reduce((sum, i) => sum + i.amountCents, 0);
+  return {
+    state: planState(plan, allocation.instalments, owedCents, today, graceDays),
+    downPaymentPaidCents: allocation.downPaymentPaidCents,
+    instalments,
+    paidCents: Math.min(paidSinceCents, totalCents),
+    totalCents,
+  };
+}

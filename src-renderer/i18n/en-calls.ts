@@ -7,6 +7,7 @@ export const enCalls: Shape<typeof frCalls> = {
   title: 'Call: {{customer}}',
   open: 'Call',
   openFor: 'Call {{customer}}',
+  callAbout: 'Call about {{number}}',
   noPhone: 'No phone number: add one in the customer’s details.',
   callNumber: 'Call {{name}} on {{phone}}',
   wrongNumberFlag: 'wrong number',

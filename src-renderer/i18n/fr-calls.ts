@@ -3,6 +3,7 @@ export const frCalls = {
   title: 'Appel : {{customer}}',
   open: 'Appeler',
   openFor: 'Appeler {{customer}}',
+  callAbout: 'Appeler au sujet de {{number}}',
   noPhone: 'Aucun numéro de téléphone : ajoutez-en un dans la fiche du client.',
   callNumber: 'Appeler {{name}} au {{phone}}',
   wrongNumberFlag: 'numéro erroné',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allocateToInstalments,
   firstMissedInstalment,
+  planView,
   instalmentSchedule,
   planState,
   scheduleProblem,
@@ -86,5 +87,30 @@ describe('firstMissedInstalment and planState (grace 3 days)', () => {
     ['nothing owed is completed', 'active', 0, 'completed'],
   ])('%s', (_name, status, owed, state) => {
     expect(planState({ status }, instalments([0, 0, 0]), owed, '2026-11-02', 3)).toBe(state);
+  });
+});
+
+describe('planView', () => {
+  const plan = {
+    id: 'p',
+    customerId: 'c1',
+    invoiceIds: ['i1'],
+    downPaymentCents: 20_00,
+    frequency: 'monthly' as const,
+    instalments: instalments([0, 0, 0]),
+    status: 'active' as const,
+    createdAt: '2026-10-01T00:00:00.000Z',
+  };
+  it.each<[number, string, string[], string, number]>([
+    [170_00, '2026-12-03', ['paid', 'partly', 'due'], 'active', 170_00],
+    [170_00, '2026-12-05', ['paid', 'missed', 'due'], 'broken', 170_00],
+    [120_00, '2026-12-05', ['paid', 'missed', 'due'], 'broken', 120_00],
+    [500_00, '2027-06-01', ['paid', 'paid', 'paid'], 'completed', 320_00],
+  ])('%i paid on %s', (paid, today, states, state, shownPaid) => {
+    const view = planView(plan, paid, 1, today, 3);
+    expect(view.instalments.map((i) => i.state)).toEqual(states);
+    expect(view.state).toBe(state);
+    expect(view.paidCents).toBe(shownPaid);
+    expect(view.totalCents).toBe(320_00);
   });
 });
