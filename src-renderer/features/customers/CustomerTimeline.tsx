@@ -203,9 +203,9 @@ export function CustomerTimeline({ customerId, entries, invoices, payments, prom
       {shown.length === 0 ? (
         <Text size="sm">{t('callsPanel.timeline.empty')}</Text>
       ) : (
-        <Timeline bulletSize={14} lineWidth={2} aria-label={t('callsPanel.timeline.title')}>
+        <Timeline bulletSize={14} lineWidth={2} role="list" aria-label={t('callsPanel.timeline.title')}>
           {shown.map((item) => (
-            <Timeline.Item key={item.key} title={title(item)}>
+            <Timeline.Item key={item.key} title={title(item)} role="listitem">
               <Text size="xs" c="dimmed">
                 {format.instant(item.at, timeZone)}
                 {item.event.type === 'entry' && item.event.entry.invoiceIds.length > 0
