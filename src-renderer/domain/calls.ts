@@ -4,7 +4,7 @@
  */
 import { addDays } from './dates';
 import type { DisciplineGrade } from './metrics';
-import type { CalendarDate, CallOutcome, FollowUpPolicy, Invoice } from './model';
+import type { CalendarDate, CallOutcome, FollowUpPolicy, Interaction, Invoice, Payment } from './model';
 
 /** In the order of their one-key shortcut: `1` no answer … `8` call back. */
 export const CALL_OUTCOMES: readonly CallOutcome[] = ['no-answer', 'voicemail', 'promise', 'dispute', 'says-paid', 'wrong-number', 'asks-plan', 'call-back'];
@@ -99,4 +99,18 @@ export function planEligibility(rule: PlanRule, grade: DisciplineGrade | undefin
   if (grade === undefined) return 'refused';
   // Letters order the grades: 'A' is the best.
   return grade <= rule.minGrade ? 'allowed' : 'refused';
+}
+
+/**
+ * The latest call where the customer said they had paid, while no payment was recorded since: the
+ * shop has to check its bank account. Undefined when there is nothing to check.
+ */
+export function unverifiedPaymentClaim(entries: readonly Interaction[], payments: readonly Pick<Payment, 'createdAt'>[]): Interaction | undefined {
+  let claim: Interaction | undefined;
+  for (const entry of entries) {
+    if (entry.kind === 'call' && entry.callOutcome === 'says-paid' && (!claim || entry.at > claim.at)) claim = entry;
+  }
+  if (!claim) return undefined;
+  const since = Date.parse(claim.at);
+  return payments.some((payment) => Date.parse(payment.createdAt) >= since) ? undefined : claim;
 }

@@ -11,6 +11,8 @@ export const enCalls: Shape<typeof frCalls> = {
   noPhone: 'No phone number: add one in the customer’s details.',
   callNumber: 'Call {{name}} on {{phone}}',
   wrongNumberFlag: 'wrong number',
+  wrongNumberOn: 'Wrong number: {{phone}}',
+  saysPaidAlert: 'The customer says they paid on {{date}} (call of {{call}}): check your statements and record the payment.',
   timer: 'Duration',
   invoices: 'Invoices concerned (amount due: {{amount}})',
   invoiceLine: '{{number}} · {{amount}} · due {{date}}',

@@ -7,6 +7,8 @@ export const frCalls = {
   noPhone: 'Aucun numéro de téléphone : ajoutez-en un dans la fiche du client.',
   callNumber: 'Appeler {{name}} au {{phone}}',
   wrongNumberFlag: 'numéro erroné',
+  wrongNumberOn: 'Numéro erroné : {{phone}}',
+  saysPaidAlert: 'Le client dit avoir payé le {{date}} (appel du {{call}}) : vérifiez vos relevés et enregistrez le paiement.',
   timer: 'Durée',
   invoices: 'Factures concernées (montant dû : {{amount}})',
   invoiceLine: '{{number}} · {{amount}} · échéance {{date}}',

@@ -160,4 +160,37 @@ test.describe('calls, promises and payment plans', () => {
     await expect(page.getByRole('list', { name: 'Historique' }).getByRole('listitem').filter({ hasText: 'Échéancier non respecté' })).toBeVisible();
     expect(app.consoleErrors).toEqual([]);
   });
+
+  test('says paid and wrong number leave their flags; the shop decides who may get a plan', async ({ page }) => {
+    await page.clock.install({ time: MONDAY });
+    const app = new AppPage(page);
+    await app.open();
+    await app.loadDemo();
+    await app.goTo('Clients');
+    await page.getByRole('link', { name: 'Café de la Gare' }).click();
+
+    const panel = page.getByRole('dialog', { name: 'Appel : Café de la Gare' });
+    await page.getByRole('button', { name: 'Appeler', exact: true }).click();
+    await panel.getByRole('radio', { name: /Dit avoir payé/ }).check();
+    await panel.getByRole('textbox', { name: 'Payé le (selon le client)' }).fill('20/11/2026');
+    await panel.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await expect(page.getByText(/Le client dit avoir payé le 20\/11\/2026/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Appeler', exact: true }).click();
+    await panel.getByRole('radio', { name: /Mauvais numéro/ }).check();
+    await panel.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await expect(page.getByText(/^Numéro erroné : /)).toBeVisible();
+
+    // Plans only for customers graded A: this late payer is refused.
+    await app.goTo('Réglages');
+    await page.getByRole('combobox', { name: 'Qui peut obtenir un échéancier' }).selectOption('A');
+    await expect(page.getByText('Réglage des échéanciers enregistré.')).toBeVisible();
+    await app.goTo('Clients');
+    await page.getByRole('link', { name: 'Café de la Gare' }).click();
+    await page.getByRole('button', { name: 'Proposer un échéancier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Échéancier pour Café de la Gare' });
+    await expect(dialog.getByText(/Votre réglage réserve les échéanciers aux clients notés A ou mieux/)).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Créer l’échéancier' })).toBeDisabled();
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

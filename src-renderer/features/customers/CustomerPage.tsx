@@ -9,6 +9,7 @@ import { CustomerPlans } from './CustomerPlans';
 import { PaymentPlanDialog } from './PaymentPlanDialog';
 import { CallPanel } from '../calls/CallPanel';
 import { customerDiscipline, toMetricInvoices } from '../../domain/metrics';
+import { unverifiedPaymentClaim } from '../../domain/calls';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
@@ -84,6 +85,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const openInvoices = data.invoices.filter((i) => i.kind === 'invoice' && !i.cancelled && !i.writeOff && i.totalCents > i.paidCents);
   const inActivePlan = new Set(data.plans.filter((p) => p.status === 'active').flatMap((p) => p.invoiceIds));
   const plannable = openInvoices.filter((i) => !i.dispute && !inActivePlan.has(i.id));
+  const claim = unverifiedPaymentClaim(timeline, payments);
 
   return (
     <Stack gap="lg">
@@ -141,6 +143,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       )}
       {calling && <CallPanel customerId={customer.id} {...(calling.invoiceIds ? { invoiceIds: calling.invoiceIds } : {})} onClose={() => setCalling(null)} />}
       {planning && <PaymentPlanDialog customer={customer} invoices={plannable} grade={grade} onClose={() => setPlanning(false)} />}
+      {claim && typeof claim.details?.saysPaidOn === 'string' && (
+        <Alert color="yellow">{t('callsPanel.saysPaidAlert', { date: format.date(claim.details.saysPaidOn), call: format.instant(claim.at, timeZone) })}</Alert>
+      )}
       {customer.doNotChase && <Alert color="red">{t('customer.doNotChase', { reason: customer.doNotChase.reason })}</Alert>}
       {customer.pausedUntil && customer.pausedUntil >= today && (
         <Alert color="yellow">{t('customer.pausedUntil', { date: format.longDate(customer.pausedUntil) })}</Alert>
@@ -172,6 +177,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                     {contact.email && <Anchor href={`mailto:${contact.email}`} size="sm">{contact.email}</Anchor>}
                     {contact.phone && <Anchor href={`tel:${contact.phone}`} size="sm">{format.phone(contact.phone)}</Anchor>}
                     {contact.mobile && <Anchor href={`tel:${contact.mobile}`} size="sm">{format.phone(contact.mobile)}</Anchor>}
+                    {contact.wrongNumber && [contact.phone, contact.mobile].includes(contact.wrongNumber.phone) && (
+                      <Badge color="red" variant="light" tt="none">
+                        {t('callsPanel.wrongNumberOn', { phone: format.phone(contact.wrongNumber.phone) })}
+                      </Badge>
+                    )}
                   </Group>
                 </Stack>
               ))}

@@ -30,6 +30,7 @@ import { changeLanguage } from './language';
 import { DataSection } from '../data/DataSection';
 import { DesktopSection } from './DesktopSection';
 import { PoliciesSection } from './PoliciesSection';
+import { PlanRuleSection } from '../calls/PlanRuleSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -236,6 +237,9 @@ export function SettingsScreen() {
         </Section>
         <Section title={t('policies.title')}>
           <PoliciesSection />
+        </Section>
+        <Section title={t('callsPanel.plan.section')}>
+          <PlanRuleSection />
         </Section>
         <Section title={t('desktop.title')}>
           <DesktopSection />

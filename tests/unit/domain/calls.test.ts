@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_OUTCOMES, nextPolicyStepDate, outcomeForKey, outcomeKey, planEligibility, proposeNextFollowUp, type PlanRule } from '../../../src-renderer/domain/calls';
+import { CALL_OUTCOMES, nextPolicyStepDate, outcomeForKey, outcomeKey, planEligibility, proposeNextFollowUp, unverifiedPaymentClaim, type PlanRule } from '../../../src-renderer/domain/calls';
 import type { CallOutcome } from '../../../src-renderer/domain/model';
 import { standardPolicy } from '../../../src-renderer/domain/policies';
 import type { DisciplineGrade } from '../../../src-renderer/domain/metrics';
+import { anInteraction } from './builders';
 
 describe('outcome keys', () => {
   it('1…8 pick each outcome once, and back', () => {
@@ -54,5 +55,20 @@ describe('planEligibility', () => {
     [{ mode: 'min-grade', minGrade: 'C' }, undefined, 'refused'],
   ])('%o, grade %s → %s', (rule, grade, expected) => {
     expect(planEligibility(rule, grade)).toBe(expected);
+  });
+});
+
+describe('unverifiedPaymentClaim', () => {
+  const call = (id: string, at: string, callOutcome: CallOutcome) => anInteraction([], { id, kind: 'call', at, callOutcome });
+  it.each<[string, string[], string | undefined]>([
+    ['no payment since the claim', [], 'b'],
+    ['a payment recorded after the claim', ['2026-11-21T10:00:00.000Z'], undefined],
+    ['a payment before the latest claim', ['2026-11-15T10:00:00.000Z'], 'b'],
+  ])('%s', (_name, paymentTimes, expected) => {
+    const entries = [call('a', '2026-11-10T09:00:00.000Z', 'says-paid'), call('b', '2026-11-20T09:00:00.000Z', 'says-paid'), call('c', '2026-11-22T09:00:00.000Z', 'no-answer')];
+    expect(unverifiedPaymentClaim(entries, paymentTimes.map((createdAt) => ({ createdAt })))?.id).toBe(expected);
+  });
+  it('nothing claimed', () => {
+    expect(unverifiedPaymentClaim([call('c', '2026-11-22T09:00:00.000Z', 'no-answer')], [])).toBeUndefined();
   });
 });
