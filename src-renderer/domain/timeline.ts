@@ -3,9 +3,10 @@
  * records imply without an entry of their own — a promise kept by a payment, a promise or a plan
  * broken once its grace days are over (promises.ts, payment-plans.ts). Pure; newest first.
  */
-import type { Interaction, Invoice, IsoInstant, Payment, PaymentPlan, PromiseToPay, CalendarDate } from './model';
+import type { CalendarDate, Interaction, Invoice, IsoInstant, Payment, PaymentPlan, PromiseToPay } from './model';
 import { firstMissedInstalment, allocateToInstalments, instalmentBrokenOn } from './payment-plans';
 import { paidTowardsSince } from './payments-since';
+import { owedOnCommitment } from './open-invoices';
 import { promiseBrokenOn, promiseState, type PromiseState } from './promises';
 import { localTimeToInstant } from './wake-up';
 
@@ -51,18 +52,12 @@ export interface TimelineInput {
   timeZone: string;
 }
 
-function owed(invoiceIds: readonly string[], invoices: readonly Invoice[]): number {
-  return invoices
-    .filter((i) => invoiceIds.includes(i.id) && i.kind === 'invoice' && !i.cancelled && !i.writeOff && !i.dispute)
-    .reduce((sum, i) => sum + Math.max(0, i.totalCents - i.paidCents), 0);
-}
-
 /** Each promise's state today, by id (for the calls that made them). */
 export function promiseStates(input: Pick<TimelineInput, 'promises' | 'payments' | 'invoices' | 'today' | 'graceDays'>): Map<string, PromiseState> {
   return new Map(
     input.promises.map((promise) => [
       promise.id,
-      promiseState(promise, { paidSinceCents: paidTowardsSince(promise.invoiceIds, input.payments, promise.createdAt), owedCents: owed(promise.invoiceIds, input.invoices) }, input.today, input.graceDays),
+      promiseState(promise, { paidSinceCents: paidTowardsSince(promise.invoiceIds, input.payments, promise.createdAt), owedCents: owedOnCommitment(promise.invoiceIds, input.invoices) }, input.today, input.graceDays),
     ]),
   );
 }
@@ -90,7 +85,7 @@ export function buildTimeline(input: TimelineInput): TimelineItem[] {
     }
   }
   for (const plan of input.plans) {
-    if (plan.status !== 'active' || acknowledged.has(plan.id) || owed(plan.invoiceIds, input.invoices) <= 0) continue;
+    if (plan.status !== 'active' || acknowledged.has(plan.id) || owedOnCommitment(plan.invoiceIds, input.invoices) <= 0) continue;
     const { instalments } = allocateToInstalments(plan, paidTowardsSince(plan.invoiceIds, input.payments, plan.createdAt));
     const missed = firstMissedInstalment(instalments, input.today, input.graceDays);
     if (missed >= 0) {

@@ -11,6 +11,7 @@ import { addDays, formatDate } from '../../domain/dates';
 import type { CallOutcome, Contact, Invoice } from '../../domain/model';
 import { stepTrail, type PlannedAction } from '../../domain/planner';
 import { policyResolver } from '../../domain/policies';
+import { isOpenInvoice } from '../../domain/open-invoices';
 import { nowIso } from '../../os/clock';
 import { useFormat } from '../../ui/format';
 import { useRecords, useToday } from '../../ui/hooks';
@@ -30,7 +31,7 @@ export interface CallPanelProps {
 
 function openInvoicesOf(invoices: readonly Invoice[], customerId: string): Invoice[] {
   return invoices
-    .filter((i) => i.customerId === customerId && i.kind === 'invoice' && !i.cancelled && !i.writeOff && i.totalCents > i.paidCents)
+    .filter((i) => i.customerId === customerId && isOpenInvoice(i))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRecords } from '../../ui/hooks';
+import { isOpenInvoice } from '../../domain/open-invoices';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import type { ActionSlotProps } from '../today/action-slots';
 import { CallPanel } from './CallPanel';
@@ -32,7 +33,7 @@ export function PromiseActionButtons(props: ActionSlotProps) {
   const { customer, action } = props;
   if (!customer) return null;
   const openInvoices = (records?.invoices ?? []).filter(
-    (i) => i.customerId === customer.id && i.kind === 'invoice' && !i.cancelled && !i.writeOff && i.totalCents > i.paidCents,
+    (i) => i.customerId === customer.id && isOpenInvoice(i),
   );
   // The promised invoices first: allocateOldestFirst in the dialog then settles them before the others.
   const promisedFirst = [...openInvoices].sort((a, b) => Number(action.invoiceIds.includes(b.id)) - Number(action.invoiceIds.includes(a.id)));

@@ -10,6 +10,7 @@ import { PaymentPlanDialog } from './PaymentPlanDialog';
 import { CallPanel } from '../calls/CallPanel';
 import { customerDiscipline, toMetricInvoices } from '../../domain/metrics';
 import { unverifiedPaymentClaim } from '../../domain/calls';
+import { isOpenInvoice } from '../../domain/open-invoices';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
@@ -82,7 +83,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const invoiceNumbers = new Map(data.invoices.map((i) => [i.id, i.number]));
   const credit = payments.reduce((sum, p) => sum + p.amountCents - p.allocations.reduce((s, a) => s + a.amountCents, 0), 0);
 
-  const openInvoices = data.invoices.filter((i) => i.kind === 'invoice' && !i.cancelled && !i.writeOff && i.totalCents > i.paidCents);
+  const openInvoices = data.invoices.filter(isOpenInvoice);
   const inActivePlan = new Set(data.plans.filter((p) => p.status === 'active').flatMap((p) => p.invoiceIds));
   const plannable = openInvoices.filter((i) => !i.dispute && !inActivePlan.has(i.id));
   const claim = unverifiedPaymentClaim(timeline, payments);

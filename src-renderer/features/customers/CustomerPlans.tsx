@@ -6,19 +6,13 @@ import { cancelPlan } from '../../db/plans-repo';
 import type { Invoice, Payment, PaymentPlan } from '../../domain/model';
 import { planView, type PlanState } from '../../domain/payment-plans';
 import { paidTowardsSince } from '../../domain/payments-since';
+import { owedOnCommitment } from '../../domain/open-invoices';
 import { DEFAULT_PROMISE_GRACE_DAYS } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import { useFormat } from '../../ui/format';
 import { useToday } from '../../ui/hooks';
 
 const STATE_COLORS: Record<PlanState, string> = { active: 'blue', completed: 'green', broken: 'red', cancelled: 'gray' };
-
-/** Owed on the plan's invoices that can still be chased. */
-export function owedOn(invoiceIds: readonly string[], invoices: readonly Invoice[]): number {
-  return invoices
-    .filter((i) => invoiceIds.includes(i.id) && i.kind === 'invoice' && !i.cancelled && !i.writeOff)
-    .reduce((sum, i) => sum + Math.max(0, i.totalCents - i.paidCents), 0);
-}
 
 /** The customer's payment plans: state, instalments paid or missed (from the payments), cancel. */
 export function CustomerPlans({ plans, invoices, payments }: { plans: readonly PaymentPlan[]; invoices: readonly Invoice[]; payments: readonly Payment[] }) {
@@ -46,7 +40,7 @@ export function CustomerPlans({ plans, invoices, payments }: { plans: readonly P
         {[...plans]
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
           .map((plan) => {
-            const view = planView(plan, paidTowardsSince(plan.invoiceIds, payments, plan.createdAt), owedOn(plan.invoiceIds, invoices), today, DEFAULT_PROMISE_GRACE_DAYS);
+            const view = planView(plan, paidTowardsSince(plan.invoiceIds, payments, plan.createdAt), owedOnCommitment(plan.invoiceIds, invoices), today, DEFAULT_PROMISE_GRACE_DAYS);
             const label = plan.invoiceIds.map((id) => numbers.get(id) ?? '?').join(', ');
             return (
               <Paper key={plan.id} withBorder p="sm" radius="md" aria-label={`${t('callsPanel.timeline.planOther')} ${label}`}>
