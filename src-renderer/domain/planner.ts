@@ -434,6 +434,8 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
   };
 
   // ---- commitments: pauses, their actions, broken ones
+  // Only the payments touching a promised or planned invoice (few) are looked at for each commitment.
+  const commitmentPayments = input.payments?.filter((payment) => payment.invoiceIds.some((id) => committedIds.has(id)));
   const paused = new Set<string>();
   const breaks = new Map<string, Break>();
   const addBreak = (ids: readonly string[], brk: Break): void => {
@@ -448,7 +450,7 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
     if (customerInactive(customers.get(promise.customerId), today)) continue;
     const { balance, open } = owed(promise.invoiceIds);
     if (open.length === 0) continue; // everything promised was paid: kept, whatever its status says
-    const paidSinceCents = input.payments ? paidTowardsSince(promise.invoiceIds, input.payments, promise.createdAt) : 0;
+    const paidSinceCents = commitmentPayments ? paidTowardsSince(promise.invoiceIds, commitmentPayments, promise.createdAt) : 0;
     if (promiseState(promise, { paidSinceCents, owedCents: balance }, today, grace) === 'kept') continue;
     const brokenOn = promiseBrokenOn(promise.promisedDate, grace);
     const since = Date.parse(promise.createdAt);
@@ -476,8 +478,8 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
     if (open.length === 0) continue;
     const since = Date.parse(plan.createdAt);
     const base = { customerId: plan.customerId, customerName: nameOf(plan.customerId), invoiceIds: [...open].sort() };
-    const instalments = input.payments
-      ? allocateToInstalments(plan, paidTowardsSince(plan.invoiceIds, input.payments, plan.createdAt)).instalments
+    const instalments = commitmentPayments
+      ? allocateToInstalments(plan, paidTowardsSince(plan.invoiceIds, commitmentPayments, plan.createdAt)).instalments
       : plan.instalments;
     const missedIndex = firstMissedInstalment(instalments, today, grace);
     const missed = instalments[missedIndex];

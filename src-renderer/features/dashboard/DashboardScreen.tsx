@@ -2,10 +2,8 @@ import { useMemo } from 'react';
 import { Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
-import { getDatabase } from '../../db';
 import { useFormat } from '../../ui/format';
 import { useLedger, useRecords, useToday } from '../../ui/hooks';
 import { EmptyState } from '../../ui/EmptyState';
@@ -26,10 +24,10 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
-  // Customers, invoices and their summary are already read app-wide; only payments are the dashboard's own.
+  // Customers, invoices, payments and their summary are read once app-wide (useRecords).
   const records = useRecords();
   const summary = useLedger();
-  const payments = useLiveQuery(() => getDatabase().payments.toArray(), []);
+  const payments = records?.payments;
   const data = useMemo(
     () => (records && payments ? { customers: records.customers, invoices: records.invoices, payments } : undefined),
     [records, payments],
