@@ -120,7 +120,6 @@ export function CustomerTimeline({ customerId, entries, invoices, payments, prom
               {t(`callsPanel.timeline.reminderStatus.${entry.status}`)}
             </Badge>
           )}
-          {entry.kind === 'reminder' && entry.channel && <Text size="xs">{t(`channels.${entry.channel}`)}</Text>}
           {entry.kind === 'call' && entry.durationSeconds !== undefined && entry.durationSeconds > 0 && (
             <Text size="xs" c="dimmed">
               {t('callsPanel.timeline.duration', { duration: minutesAndSeconds(entry.durationSeconds) })}

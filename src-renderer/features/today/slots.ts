@@ -6,6 +6,8 @@ export const TODAY_SLOTS: TodaySlots = {
   actionButtons: {
     calls: CallActionButton,
     promises: PromiseActionButtons,
+    instalments: PromiseActionButtons,
+    broken: CallActionButton,
   },
   sectionTools: {},
 };
