@@ -23,8 +23,9 @@ export function CallActionButton({ action, customer }: ActionSlotProps) {
 }
 
 /**
- * On a promise due today: "Paiement reçu" records the payment (which keeps the promise by itself,
- * see domain/promises.ts), "Appeler" asks the customer where it is.
+ * On a promise or an instalment due today: "Paiement reçu" records the payment (which keeps the
+ * promise or settles the instalment by itself, see domain/promises.ts and payment-plans.ts),
+ * "Appeler" asks the customer where it is.
  */
 export function PromiseActionButtons(props: ActionSlotProps) {
   const { t } = useTranslation();
