@@ -81,3 +81,19 @@ export function callsTable(
     });
   return { headers: COLUMNS[language], rows };
 }
+
+/**
+ * The calls back asked for up to `today` and not made yet: the latest call of each customer asked
+ * to be called back on or before today (a later call of the customer answers it). Oldest first.
+ */
+export function dueCallBacks<T extends Interaction>(calls: readonly T[], today: CalendarDate): T[] {
+  const latest = new Map<string, T>();
+  for (const call of calls) {
+    if (!isLoggedCall(call)) continue;
+    const current = latest.get(call.customerId);
+    if (!current || call.at > current.at) latest.set(call.customerId, call);
+  }
+  return [...latest.values()]
+    .filter((call) => call.callOutcome === 'call-back' && typeof call.details?.callBackOn === 'string' && call.details.callBackOn <= today)
+    .sort((a, b) => String(a.details!.callBackOn).localeCompare(String(b.details!.callBackOn)) || (a.at < b.at ? -1 : 1));
+}

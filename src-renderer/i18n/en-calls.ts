@@ -92,6 +92,8 @@ export const enCalls: Shape<typeof frCalls> = {
     reason: 'Reason for the delay',
     invoices: 'Invoices',
     noMatch: 'No call matches these filters.',
+    callBacks_one: 'To call back ({{count}})',
+    callBacks_other: 'To call back ({{count}})',
   },
   plan: {
     open: 'Offer a payment plan',

@@ -90,6 +90,8 @@ export const frCalls = {
     reason: 'Raison du retard',
     invoices: 'Factures',
     noMatch: 'Aucun appel ne correspond à ces filtres.',
+    callBacks_one: 'À rappeler ({{count}})',
+    callBacks_other: 'À rappeler ({{count}})',
   },
   // Payment plans
   plan: {

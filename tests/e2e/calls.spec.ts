@@ -181,6 +181,20 @@ test.describe('calls, promises and payment plans', () => {
     await panel.getByRole('button', { name: 'Enregistrer l’appel' }).click();
     await expect(page.getByText(/^Numéro erroné : /)).toBeVisible();
 
+    // Asked to call back this afternoon: the call log lists it to do.
+    await page.getByRole('button', { name: 'Appeler', exact: true }).click();
+    await panel.getByRole('radio', { name: /À rappeler/ }).check();
+    await panel.getByRole('textbox', { name: 'Rappeler le' }).fill('23/11/2026');
+    await panel.getByRole('textbox', { name: 'À (heure)' }).fill('14:30');
+    await panel.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await expect(panel).toHaveCount(0);
+    await app.goTo('Appels');
+    const callBacks = page.getByRole('list', { name: 'À rappeler (1)' });
+    await expect(callBacks.getByRole('listitem', { name: 'Café de la Gare' })).toContainText('23/11/2026 · 14:30');
+    await callBacks.getByRole('button', { name: 'Appeler Café de la Gare' }).click();
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('Escape');
+
     // Plans only for customers graded A: this late payer is refused.
     await app.goTo('Réglages');
     await page.getByRole('combobox', { name: 'Qui peut obtenir un échéancier' }).selectOption('A');

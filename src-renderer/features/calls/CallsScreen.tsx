@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,11 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { DEFAULT_SETTINGS, type CallOutcome } from '../../domain/model';
 import { CALL_OUTCOMES } from '../../domain/calls';
-import { callsTable, filterCalls, isLoggedCall } from '../../domain/call-log';
+import { callsTable, dueCallBacks, filterCalls, isLoggedCall } from '../../domain/call-log';
 import { toCsv } from '../../domain/csv-export';
 import { useInteractionRows, type InteractionRow } from '../../ui/useInteractionRows';
 import { saveFile } from '../data/files';
+import { CallPanel } from './CallPanel';
 
 type CallRow = InteractionRow;
 
@@ -30,8 +31,10 @@ export function CallsScreen() {
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<CallOutcome | null>(null);
   const [query, setQuery] = useState('');
+  const [calling, setCalling] = useState<string | null>(null);
 
   const calls = useMemo(() => rows?.filter(isLoggedCall), [rows]);
+  const callBacks = useMemo(() => (calls ? dueCallBacks(calls, today) : []), [calls, today]);
   const shown = useMemo(
     () => (calls ? filterCalls(calls, { from, to, customerId, outcome, query }, timeZone) : undefined),
     [calls, from, to, customerId, outcome, query, timeZone],
@@ -76,6 +79,34 @@ export function CallsScreen() {
         <EmptyState title={t('calls.emptyTitle')} body={t('calls.emptyBody')} />
       ) : (
         <>
+          {callBacks.length > 0 && (
+            <Paper withBorder p="md" radius="md" mb="md" component="section" aria-labelledby="calls-back">
+              <Title order={2} size="h4" id="calls-back" mb="xs">
+                {t('callsPanel.log.callBacks', { count: callBacks.length })}
+              </Title>
+              <Stack gap="xs" role="list" aria-labelledby="calls-back">
+                {callBacks.map((call) => (
+                  <Group key={call.id} justify="space-between" role="listitem" aria-label={call.customerName} wrap="nowrap">
+                    <Stack gap={0}>
+                      <Text size="sm" fw={600}>
+                        {call.customerName} · {format.date(String(call.details?.callBackOn))}
+                        {typeof call.details?.callBackAt === 'string' ? ` · ${call.details.callBackAt}` : ''}
+                      </Text>
+                      {call.notes && (
+                        <Text size="sm" c="dimmed" lineClamp={2}>
+                          {call.notes}
+                        </Text>
+                      )}
+                    </Stack>
+                    <Button size="xs" onClick={() => setCalling(call.customerId)} aria-label={t('callsPanel.openFor', { customer: call.customerName })}>
+                      {t('callsPanel.open')}
+                    </Button>
+                  </Group>
+                ))}
+              </Stack>
+            </Paper>
+          )}
+          {calling && <CallPanel customerId={calling} onClose={() => setCalling(null)} />}
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} mb="sm">
             <DatePickerInput label={t('callsPanel.log.from')} value={from} onChange={setFrom} valueFormat="DD/MM/YYYY" clearable />
             <DatePickerInput label={t('callsPanel.log.to')} value={to} onChange={setTo} valueFormat="DD/MM/YYYY" clearable />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsTable, filterCalls, type CallFilter } from '../../../src-renderer/domain/call-log';
+import { callsTable, dueCallBacks, filterCalls, type CallFilter } from '../../../src-renderer/domain/call-log';
 import { toCsv } from '../../../src-renderer/domain/csv-export';
 import { anInteraction } from './builders';
 
@@ -37,5 +37,23 @@ describe('callsTable', () => {
       '23/11/2026 10:00;Garage Lefèvre;Contestation;;;F-2026-0001;;;"Conteste la livraison ; ECHEANCE ignorée"',
       '',
     ]);
+  });
+});
+
+describe('dueCallBacks', () => {
+  const callBack = (id: string, customerId: string, at: string, on: string) =>
+    anInteraction([], { id, kind: 'call', customerId, at, callOutcome: 'call-back', details: { callBackOn: on } });
+  it.each<[string, string, string[]]>([
+    ['before the day: nothing', '2026-11-23', ['early']],
+    ['on the day', '2026-11-25', ['early', 'c2']],
+    ['after the day: still due until the call is made', '2026-12-01', ['early', 'c2']],
+  ])('%s', (_name, today, ids) => {
+    const calls = [
+      callBack('early', 'c3', '2026-11-19T09:00:00.000Z', '2026-11-20'),
+      callBack('c2', 'c2', '2026-11-20T09:00:00.000Z', '2026-11-25'),
+      callBack('answered', 'c1', '2026-11-20T09:00:00.000Z', '2026-11-21'),
+      anInteraction([], { id: 'later', kind: 'call', customerId: 'c1', at: '2026-11-21T09:00:00.000Z', callOutcome: 'promise' }),
+    ];
+    expect(dueCallBacks(calls, today).map((c) => c.id)).toEqual(ids);
   });
 });
