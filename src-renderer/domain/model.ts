@@ -37,6 +37,8 @@ export interface Contact {
   /** E.164 when it could be normalised, otherwise as typed. */
   phone?: string;
   mobile?: string;
+  /** A call found this number wrong (db/calls-repo.ts): shown on the contact until it is corrected. */
+  wrongNumber?: { phone: string; since: CalendarDate };
 }
 
 export interface Customer {

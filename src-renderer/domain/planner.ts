@@ -52,6 +52,10 @@
  * Reminders `queued`/`sending`/`retrying` count as done, so a formal notice is not held back a day
  * while the previous email is in the outbox.
  *
+ * Kept commitments. When `payments` are given, a promise is kept once the payments recorded since it
+ * was made cover its amount (promises.ts), and the payments since a plan was made settle its
+ * instalments in order (payment-plans.ts); a kept promise gives no action and no pause.
+ *
  * Broken commitments. A pending promise past `promisedDate + grace` with something still owed gives a
  * `broken-promise` action; an active plan with an instalment unpaid past `dueDate + grace` gives a
  * `broken-plan` action. Both stop the pause, and the invoices move on at once: the next step after
@@ -93,10 +97,14 @@ import type {
   Interaction,
   Invoice,
   IsoInstant,
+  Payment,
   PaymentPlan,
   PromiseToPay,
   Tone,
 } from './model';
+import { allocateToInstalments, firstMissedInstalment, instalmentBrokenOn } from './payment-plans';
+import { paidTowardsSince } from './payments-since';
+import { promiseBrokenOn, promiseState } from './promises';
 import { isCourtesyStep, isEscalationStep, isReminderStep, policyResolver, REMINDER_CHANNELS, REMINDERS_BEFORE_ESCALATION } from './policies';
 import { localTimeToInstant } from './wake-up';
 
@@ -114,6 +122,11 @@ export interface PlannerInput {
   shopDefaultPolicyId?: string;
   /** Days after a promised date or an instalment date before it counts as broken; 3 by default. */
   promiseGraceDays?: number;
+  /**
+   * The payments, when known: they keep promises (payments-since.ts) and settle the instalments of
+   * plans in order (payment-plans.ts). Without them, the stored `status` and `paidCents` are used.
+   */
+  payments?: readonly Payment[];
 }
 
 export const DEFAULT_PROMISE_GRACE_DAYS = 3;
@@ -421,6 +434,8 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
   };
 
   // ---- commitments: pauses, their actions, broken ones
+  // Only the payments touching a promised or planned invoice (few) are looked at for each commitment.
+  const commitmentPayments = input.payments?.filter((payment) => payment.invoiceIds.some((id) => committedIds.has(id)));
   const paused = new Set<string>();
   const breaks = new Map<string, Break>();
   const addBreak = (ids: readonly string[], brk: Break): void => {
@@ -435,7 +450,9 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
     if (customerInactive(customers.get(promise.customerId), today)) continue;
     const { balance, open } = owed(promise.invoiceIds);
     if (open.length === 0) continue; // everything promised was paid: kept, whatever its status says
-    const brokenOn = days.add(promise.promisedDate, grace + 1);
+    const paidSinceCents = commitmentPayments ? paidTowardsSince(promise.invoiceIds, commitmentPayments, promise.createdAt) : 0;
+    if (promiseState(promise, { paidSinceCents, owedCents: balance }, today, grace) === 'kept') continue;
+    const brokenOn = promiseBrokenOn(promise.promisedDate, grace);
     const since = Date.parse(promise.createdAt);
     const base = { customerId: promise.customerId, customerName: nameOf(promise.customerId), invoiceIds: [...open].sort() };
     if (promise.status === 'broken') {
@@ -461,14 +478,17 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
     if (open.length === 0) continue;
     const since = Date.parse(plan.createdAt);
     const base = { customerId: plan.customerId, customerName: nameOf(plan.customerId), invoiceIds: [...open].sort() };
-    const missedIndex = plan.instalments.findIndex((instalment) => instalment.paidCents < instalment.amountCents && days.add(instalment.dueDate, grace) < today);
-    const missed = plan.instalments[missedIndex];
+    const instalments = commitmentPayments
+      ? allocateToInstalments(plan, paidTowardsSince(plan.invoiceIds, commitmentPayments, plan.createdAt)).instalments
+      : plan.instalments;
+    const missedIndex = firstMissedInstalment(instalments, today, grace);
+    const missed = instalments[missedIndex];
     if (plan.status === 'broken') {
-      addBreak(open, { cause: 'broken-plan', date: missed ? earlier(days.add(missed.dueDate, grace + 1), today) : today, since });
+      addBreak(open, { cause: 'broken-plan', date: missed ? earlier(instalmentBrokenOn(missed.dueDate, grace), today) : today, since });
       continue;
     }
     if (missed) {
-      const date = days.add(missed.dueDate, grace + 1);
+      const date = instalmentBrokenOn(missed.dueDate, grace);
       actions.push({
         ...base,
         kind: 'broken-plan',
@@ -476,7 +496,7 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
         dueSince: date,
         planId: plan.id,
         instalmentIndex: missedIndex,
-        instalmentCount: plan.instalments.length,
+        instalmentCount: instalments.length,
         dueDate: missed.dueDate,
         remainingCents: missed.amountCents - missed.paidCents,
       });
@@ -484,11 +504,11 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
       continue;
     }
     for (const id of open) paused.add(id);
-    plan.instalments.forEach((instalment, index) => {
+    instalments.forEach((instalment, index) => {
       if (instalment.paidCents >= instalment.amountCents) return;
       if (wantWake) {
         wakeOn(instalment.dueDate);
-        wakeOn(days.add(instalment.dueDate, grace + 1));
+        wakeOn(instalmentBrokenOn(instalment.dueDate, grace));
       }
       if (instalment.dueDate > today) return;
       actions.push({

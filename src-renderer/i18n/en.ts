@@ -3,6 +3,7 @@ import { enLedger } from './en-ledger';
 import { enDesktop } from './en-desktop';
 import { enCourrier } from './en-courrier';
 import { enMail } from './en-mail';
+import { enCalls } from './en-calls';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -12,6 +13,7 @@ export const en: Shape<typeof fr> = {
   desktop: enDesktop,
   courrier: enCourrier,
   mail: enMail,
+  callsPanel: enCalls,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

@@ -2,6 +2,7 @@ import { frLedger } from './fr-ledger';
 import { frDesktop } from './fr-desktop';
 import { frCourrier } from './fr-courrier';
 import { frMail } from './fr-mail';
+import { frCalls } from './fr-calls';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
@@ -9,6 +10,7 @@ export const fr = {
   desktop: frDesktop,
   courrier: frCourrier,
   mail: frMail,
+  callsPanel: frCalls,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',

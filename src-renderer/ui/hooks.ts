@@ -10,6 +10,7 @@ import {
   type FollowUpPolicy,
   type Interaction,
   type Invoice,
+  type Payment,
   type PaymentPlan,
   type PromiseToPay,
   type SettingsValues,
@@ -39,6 +40,8 @@ export interface LiveRecords {
   customers: Customer[];
   invoices: Invoice[];
   interactions: Interaction[];
+  /** For the promises and plans they keep (the planner), the call panel and the timeline. */
+  payments: Payment[];
   promises: PromiseToPay[];
   paymentPlans: PaymentPlan[];
   policies: FollowUpPolicy[];
@@ -72,16 +75,17 @@ export function useRecords(): LiveRecords | undefined {
 function useLiveRecords(): LiveRecords | undefined {
   return useLiveQuery(async () => {
     const db = getDatabase();
-    const [customers, invoices, interactions, promises, paymentPlans, policies, settings] = await Promise.all([
+    const [customers, invoices, interactions, payments, promises, paymentPlans, policies, settings] = await Promise.all([
       db.customers.toArray(),
       db.invoices.toArray(),
       db.interactions.toArray(),
+      db.payments.toArray(),
       db.promises.toArray(),
       db.paymentPlans.toArray(),
       db.policies.toArray(),
       getSettings(db),
     ]);
-    return { customers, invoices, interactions, promises, paymentPlans, policies, settings };
+    return { customers, invoices, interactions, payments, promises, paymentPlans, policies, settings };
   }, []);
 }
 

@@ -5,9 +5,15 @@ import { InvoiceActionsMenu } from '../invoices/InvoiceActions';
 import { CustomerFormDialog, type CustomerFormFocus } from './CustomerFormDialog';
 import { CustomerWarningsAlert } from './CustomerWarnings';
 import { CustomerDisciplineCard } from '../dashboard/CustomerDisciplineCard';
-import { CustomerLetterButton } from '../letters';
-import { useChangeDescription } from './history-text';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { CustomerLetterButton, openArchivedLetter } from '../letters';
+import { CustomerTimeline } from './CustomerTimeline';
+import { CustomerPlans } from './CustomerPlans';
+import { PaymentPlanDialog } from './PaymentPlanDialog';
+import { CallPanel } from '../calls/CallPanel';
+import { customerDiscipline, toMetricInvoices } from '../../domain/metrics';
+import { unverifiedPaymentClaim } from '../../domain/calls';
+import { isOpenInvoice } from '../../domain/open-invoices';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -17,7 +23,7 @@ import { useSettings, useToday } from '../../ui/hooks';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useNavigation } from '../../stores/navigation';
 import { summarizeLedger } from '../../domain/ledger-summary';
-import { DEFAULT_SETTINGS, type Interaction, type Invoice } from '../../domain/model';
+import { DEFAULT_SETTINGS, type Invoice } from '../../domain/model';
 
 
 /** One customer: who to contact, what is owed, and everything that happened. */
@@ -27,8 +33,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const today = useToday();
   const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
   const navigate = useNavigation((s) => s.navigate);
-  const describeChange = useChangeDescription();
   const [paying, setPaying] = useState(false);
+  /** The call panel, open for some invoices (from an invoice's row) or all the open ones. */
+  const [calling, setCalling] = useState<{ invoiceIds?: string[] } | null>(null);
+  const [planning, setPlanning] = useState(false);
   /** The customer form, open (with the field to fix, if it opened from a warning) or not. */
   const [editing, setEditing] = useState<{ focus?: CustomerFormFocus } | null>(null);
   /** The invoice form: `{}` for a new invoice of this customer, `{ invoice }` to edit one. */
@@ -38,16 +46,22 @@ export function CustomerPage({ customerId }: { customerId: string }) {
     const db = getDatabase();
     const customer = await db.customers.get(customerId);
     if (!customer) return { customer: null } as const;
-    const [invoices, payments, timeline] = await Promise.all([
+    const [invoices, payments, timeline, promises, plans] = await Promise.all([
       listInvoicesForCustomer(db, customerId),
       listPaymentsForCustomer(db, customerId),
       listInteractionsForCustomer(db, customerId),
+      db.promises.where('customerId').equals(customerId).toArray(),
+      db.paymentPlans.where('customerId').equals(customerId).toArray(),
     ]);
-    return { customer, invoices, payments, timeline } as const;
+    return { customer, invoices, payments, timeline, promises, plans } as const;
   }, [customerId]);
 
   const summary = useMemo(
     () => (data?.customer ? summarizeLedger([data.customer], data.invoices, data.timeline, today) : null),
+    [data, today],
+  );
+  const grade = useMemo(
+    () => (data?.customer ? customerDiscipline(toMetricInvoices(data.invoices, data.payments), today).get(data.customer.id)?.grade : undefined),
     [data, today],
   );
 
@@ -71,15 +85,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const invoiceNumbers = new Map(data.invoices.map((i) => [i.id, i.number]));
   const credit = payments.reduce((sum, p) => sum + p.amountCents - p.allocations.reduce((s, a) => s + a.amountCents, 0), 0);
 
-  const describe = (entry: Interaction) => {
-    const change = describeChange(entry);
-    if (change) return change;
-    const parts = [t(`customer.interactionKinds.${entry.kind}`)];
-    if (entry.channel) parts.push(t(`channels.${entry.channel}`));
-    if (entry.callOutcome) parts.push(t(`calls.outcomes.${entry.callOutcome}`));
-    if (entry.status) parts.push(t(`customer.reminderStatus.${entry.status}`));
-    return parts.join(' · ');
-  };
+  const openInvoices = data.invoices.filter(isOpenInvoice);
+  const inActivePlan = new Set(data.plans.filter((p) => p.status === 'active').flatMap((p) => p.invoiceIds));
+  const plannable = openInvoices.filter((i) => !i.dispute && !inActivePlan.has(i.id));
+  const claim = unverifiedPaymentClaim(timeline, payments);
 
   return (
     <Stack gap="lg">
@@ -105,6 +114,14 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       </Stack>
       <Group>
         <Button onClick={() => setPaying(true)}>{t('payment.record')}</Button>
+        <Button variant="default" onClick={() => setCalling({})}>
+          {t('callsPanel.open')}
+        </Button>
+        {plannable.length > 0 && (
+          <Button variant="default" onClick={() => setPlanning(true)}>
+            {t('callsPanel.plan.open')}
+          </Button>
+        )}
         <Button variant="default" onClick={() => setInvoiceForm({})}>
           {t('ledger.invoiceForm.newButton')}
         </Button>
@@ -124,9 +141,14 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       {paying && (
         <PaymentDialog
           customer={customer}
-          openInvoices={data.invoices.filter((i) => i.kind === 'invoice' && !i.cancelled && !i.writeOff && i.totalCents > i.paidCents)}
+          openInvoices={openInvoices}
           onClose={() => setPaying(false)}
         />
+      )}
+      {calling && <CallPanel customerId={customer.id} {...(calling.invoiceIds ? { invoiceIds: calling.invoiceIds } : {})} onClose={() => setCalling(null)} />}
+      {planning && <PaymentPlanDialog customer={customer} invoices={plannable} grade={grade} onClose={() => setPlanning(false)} />}
+      {claim && typeof claim.details?.saysPaidOn === 'string' && (
+        <Alert color="yellow">{t('callsPanel.saysPaidAlert', { date: format.date(claim.details.saysPaidOn), call: format.instant(claim.at, timeZone) })}</Alert>
       )}
       {customer.doNotChase && <Alert color="red">{t('customer.doNotChase', { reason: customer.doNotChase.reason })}</Alert>}
       {customer.pausedUntil && customer.pausedUntil >= today && (
@@ -159,6 +181,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                     {contact.email && <Anchor href={`mailto:${contact.email}`} size="sm">{contact.email}</Anchor>}
                     {contact.phone && <Anchor href={`tel:${contact.phone}`} size="sm">{format.phone(contact.phone)}</Anchor>}
                     {contact.mobile && <Anchor href={`tel:${contact.mobile}`} size="sm">{format.phone(contact.mobile)}</Anchor>}
+                    {contact.wrongNumber && [contact.phone, contact.mobile].includes(contact.wrongNumber.phone) && (
+                      <Badge color="red" variant="light" tt="none">
+                        {t('callsPanel.wrongNumberOn', { phone: format.phone(contact.wrongNumber.phone) })}
+                      </Badge>
+                    )}
                   </Group>
                 </Stack>
               ))}
@@ -218,13 +245,22 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                     <StatusBadge status={r.status} daysLate={r.daysLate} />
                   </Table.Td>
                   <Table.Td ta="right">
-                    <InvoiceActionsMenu row={r} onEdit={(invoice) => setInvoiceForm({ invoice })} />
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      {r.balanceCents > 0 && r.invoice.kind === 'invoice' && !r.invoice.cancelled && !r.invoice.writeOff && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setCalling({ invoiceIds: [r.invoice.id] })} aria-label={t('callsPanel.callAbout', { number: r.invoice.number })}>
+                          {t('callsPanel.open')}
+                        </Button>
+                      )}
+                      <InvoiceActionsMenu row={r} onEdit={(invoice) => setInvoiceForm({ invoice })} />
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
           </Table.Tbody>
         </Table>
       </section>
+
+      <CustomerPlans plans={data.plans} invoices={data.invoices} payments={payments} />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <section aria-labelledby="customer-payments">
@@ -256,34 +292,16 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             </Table>
           )}
         </section>
-        <section aria-labelledby="customer-timeline">
-          <Title order={2} size="h4" id="customer-timeline">
-            {t('customer.timeline')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('customer.timelineHint')}
-          </Text>
-          {timeline.length === 0 ? (
-            <Text size="sm">{t('customer.noTimeline')}</Text>
-          ) : (
-            <Timeline bulletSize={14} lineWidth={2} aria-label={t('customer.timeline')}>
-              {timeline.map((entry) => (
-                <Timeline.Item key={entry.id} title={describe(entry)}>
-                  <Text size="xs" c="dimmed">
-                    {format.instant(entry.at, timeZone)}
-                    {entry.invoiceIds.length > 0 ? ` · ${entry.invoiceIds.map((id) => invoiceNumbers.get(id) ?? '?').join(', ')}` : ''}
-                  </Text>
-                  {entry.subject && <Text size="sm">{entry.subject}</Text>}
-                  {entry.notes && (
-                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                      {entry.notes}
-                    </Text>
-                  )}
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          )}
-        </section>
+        <CustomerTimeline
+          customerId={customer.id}
+          entries={timeline}
+          invoices={data.invoices}
+          payments={payments}
+          promises={data.promises}
+          plans={data.plans}
+          timeZone={timeZone}
+          openDocument={(entry) => void openArchivedLetter(entry)}
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -2,8 +2,6 @@ import { useMemo } from 'react';
 import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../../ui/Figure';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDatabase } from '../../db';
 import { useFormat } from '../../ui/format';
 import { useLedger, useRecords, useToday } from '../../ui/hooks';
 import { EmptyState } from '../../ui/EmptyState';
@@ -33,10 +31,10 @@ export function DashboardScreen() {
   const format = useFormat();
   const today = useToday();
   const policies = usePolicies();
-  // Customers, invoices and their summary are already read app-wide; only payments are the dashboard's own.
+  // Customers, invoices, payments and their summary are read once app-wide (useRecords).
   const records = useRecords();
   const summary = useLedger();
-  const payments = useLiveQuery(() => getDatabase().payments.toArray(), []);
+  const payments = records?.payments;
   const data = useMemo(
     () => (records && payments ? { customers: records.customers, invoices: records.invoices, payments } : undefined),
     [records, payments],

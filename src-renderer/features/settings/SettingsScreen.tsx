@@ -31,6 +31,7 @@ import { DataSection } from '../data/DataSection';
 import { DesktopSection } from './DesktopSection';
 import { PoliciesSection } from './PoliciesSection';
 import { MailSettingsSection } from '../mail/MailSettingsSection';
+import { PlanRuleSection } from '../calls/PlanRuleSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -239,6 +240,9 @@ export function SettingsScreen() {
           <PoliciesSection />
         </Section>
         <Section title={t('mail.settings.title')} hint={t('mail.settings.hint')}><MailSettingsSection /></Section>
+        <Section title={t('callsPanel.plan.section')}>
+          <PlanRuleSection />
+        </Section>
         <Section title={t('desktop.title')}>
           <DesktopSection />
         </Section>

@@ -46,6 +46,7 @@ function usePlannedFollowUps(): FollowUps | undefined {
       interactions: records.interactions,
       promises: records.promises,
       paymentPlans: records.paymentPlans,
+      payments: records.payments,
       policies: [...byId.values()],
       ...(records.settings.defaultPolicyId ? { shopDefaultPolicyId: records.settings.defaultPolicyId } : {}),
     };

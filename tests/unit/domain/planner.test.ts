@@ -504,3 +504,36 @@ describe('nextWakeInstant', () => {
     expect(wake(extra)).toBe(expected);
   });
 });
+
+describe('planFollowUps with the payments: promises kept and instalments settled by payments', () => {
+  const pay = (createdAt: string, cents: number, invoiceId = 'i1') => ({
+    id: `pay-${createdAt}-${invoiceId}`,
+    customerId: 'c1',
+    date: createdAt.slice(0, 10),
+    amountCents: cents,
+    method: 'virement' as const,
+    allocations: [{ invoiceId, amountCents: cents }],
+    invoiceIds: [invoiceId],
+    createdAt,
+  });
+  const invoice = anInvoice('i1', 'c1', late(40), { totalCents: 300_00, paidCents: 0 });
+  const promise = aPromise('p1', 'c1', ['i1'], late(1), { amountCents: 100_00, createdAt: daysAgo(5) });
+  const planOf = (instalments: Array<[string, number]>) =>
+    aPlan('plan', 'c1', ['i1'], instalments.map(([date, cents]) => [date, cents, 0] as [string, number, number]), { createdAt: daysAgo(40) });
+
+  it.each<[string, Partial<PlannerInput>, string[]]>([
+    ['promise due, nothing paid: the promise check', { promises: [promise], payments: [] }, ['c1 promise-due i1']],
+    ['a payment since the promise covering it keeps it: chased as usual', { promises: [promise], payments: [pay(daysAgo(2), 100_00)] }, ['c1 formal-notice/formal-notice i1']],
+    ['a payment since the promise short of it: still the promise check', { promises: [promise], payments: [pay(daysAgo(2), 99_99)] }, ['c1 promise-due i1']],
+    ['a payment before the promise does not keep it', { promises: [promise], payments: [pay(daysAgo(6), 100_00)] }, ['c1 promise-due i1']],
+    ['a late payment keeps a promise past its grace', { promises: [{ ...promise, promisedDate: late(10) }], payments: [pay(daysAgo(1), 100_00)] }, ['c1 formal-notice/formal-notice i1']],
+    ['plan: the first instalment paid by a payment, the next one ahead', { paymentPlans: [planOf([[late(20), 100_00], [addDays(TODAY, 10), 200_00]])], payments: [pay(daysAgo(19), 100_00)] }, []],
+    ['plan: an instalment short of one cent past its grace breaks it', { paymentPlans: [planOf([[late(20), 100_00], [addDays(TODAY, 10), 200_00]])], payments: [pay(daysAgo(19), 99_99)] }, ['c1 broken-plan i1', 'c1 formal-notice/formal-notice i1']],
+    ['plan: one early payment settles two instalments in order', { paymentPlans: [planOf([[late(20), 100_00], [late(5), 100_00], [addDays(TODAY, 10), 100_00]])], payments: [pay(daysAgo(30), 200_00)] }, []],
+    ['plan: payments before the plan do not count', { paymentPlans: [planOf([[late(20), 100_00], [addDays(TODAY, 10), 200_00]])], payments: [pay(daysAgo(41), 100_00)] }, ['c1 broken-plan i1', 'c1 formal-notice/formal-notice i1']],
+  ])('%s', (_name, extra, expected) => {
+    const trail = [stepDone(['i1'], 'first-reminder', { at: daysAgo(38) }), stepDone(['i1'], 'phone-call', { at: daysAgo(32) })];
+    const invoicePaid = (extra.payments ?? []).reduce((sum, p) => sum + p.amountCents, 0);
+    expect(summary(plan({ invoices: [{ ...invoice, paidCents: invoicePaid }], interactions: trail, ...extra }))).toEqual(expected);
+  });
+});

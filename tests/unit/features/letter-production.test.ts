@@ -47,7 +47,7 @@ const settings: SettingsValues = {
 const customers = [aCustomer('c1', { name: 'Garage Lefèvre', address }), aCustomer('c2', { name: 'Sans Adresse' })];
 const invoices = [anInvoice('i1', 'c1', addDays(TODAY, -31), { number: 'F-2026-0101' }), anInvoice('i2', 'c2', addDays(TODAY, -31), { number: 'F-2026-0102' })];
 const interactions = ['i1', 'i2'].flatMap((id) => [stepDone([id], 'first-reminder', { customerId: id === 'i1' ? 'c1' : 'c2' }), stepDone([id], 'second-reminder', { customerId: id === 'i1' ? 'c1' : 'c2' })]);
-const records: LiveRecords = { customers, invoices, interactions, promises: [], paymentPlans: [], policies: builtInPolicies(), settings };
+const records: LiveRecords = { customers, invoices, payments: [], interactions, promises: [], paymentPlans: [], policies: builtInPolicies(), settings };
 
 describe('printLetters', () => {
   it('archives and records each letter, keeps why one could not be written, and shows one PDF of the others', async () => {

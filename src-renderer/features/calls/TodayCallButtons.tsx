@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useRecords } from '../../ui/hooks';
+import { isOpenInvoice } from '../../domain/open-invoices';
+import { PaymentDialog } from '../payments/PaymentDialog';
+import type { ActionSlotProps } from '../today/action-slots';
+import { CallPanel } from './CallPanel';
+
+/** "Appeler" on a call to make, a promise or instalment to check: the call panel for that action. */
+export function CallActionButton({ action, customer }: ActionSlotProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!customer) return null;
+  return (
+    <>
+      <Button size="xs" onClick={() => setOpen(true)} aria-label={t('callsPanel.openFor', { customer: customer.name })}>
+        {t('callsPanel.open')}
+      </Button>
+      {open && <CallPanel customerId={customer.id} invoiceIds={action.invoiceIds} action={action} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * On a promise or an instalment due today: "Paiement reçu" records the payment (which keeps the
+ * promise or settles the instalment by itself, see domain/promises.ts and payment-plans.ts),
+ * "Appeler" asks the customer where it is.
+ */
+export function PromiseActionButtons(props: ActionSlotProps) {
+  const { t } = useTranslation();
+  const records = useRecords();
+  const [paying, setPaying] = useState(false);
+  const { customer, action } = props;
+  if (!customer) return null;
+  const openInvoices = (records?.invoices ?? []).filter(
+    (i) => i.customerId === customer.id && isOpenInvoice(i),
+  );
+  // The promised invoices first: allocateOldestFirst in the dialog then settles them before the others.
+  const promisedFirst = [...openInvoices].sort((a, b) => Number(action.invoiceIds.includes(b.id)) - Number(action.invoiceIds.includes(a.id)));
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={() => setPaying(true)}>
+        {t('callsPanel.paymentReceived')}
+      </Button>
+      <CallActionButton {...props} />
+      {paying && <PaymentDialog customer={customer} openInvoices={promisedFirst} onClose={() => setPaying(false)} />}
+    </>
+  );
+}
