@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { METHOD_NAMES } from '../../../src-main/contract/names';
 import { methods } from '../../../src-main/contract/methods';
 import { createWebPlatform } from '../../../src-main/services/web-platform';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT, startWebHost, type WebHost } from '../../../src-main/web-host';
+import { filesUnder } from '../fs-snapshot';
 
 /**
  * Malformed and oversized calls to every method of the contract, over HTTP against the real web
@@ -75,24 +76,6 @@ function send(path: string, body: string | Buffer, options: { chunked?: boolean 
 function call(method: string, body: string | Buffer, options?: { chunked?: boolean }): Promise<Reply> {
   tried += 1;
   return send(`/api/call/${encodeURIComponent(method)}`, body, options);
-}
-
-/** Every file under the folder with its content, to compare before and after. */
-async function folderState(dir: string): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  const walk = async (current: string, prefix: string) => {
-    for (const entry of await readdir(current, { withFileTypes: true }).catch(() => [])) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        state[`${prefix}${entry.name}/`] = '(folder)';
-        await walk(path, `${prefix}${entry.name}/`);
-      } else {
-        state[`${prefix}${entry.name}`] = (await readFile(path)).toString('base64');
-      }
-    }
-  };
-  await walk(dir, '');
-  return state;
 }
 
 /** A clear refusal: 4xx, JSON `{ ok: false, error: { code, message } }`, the message containing `words`. */
@@ -168,7 +151,7 @@ describe('every method of the contract refuses malformed calls over HTTP', () =>
   });
 
   it.each([...METHOD_NAMES])('%s', async (method) => {
-    const before = await folderState(root);
+    const before = await filesUnder(root);
     const schema = methods[method].args as z.ZodType;
 
     expectRefused(await call(method, '{"oops"'), 'invalid JSON', /not valid JSON/);
@@ -214,6 +197,6 @@ describe('every method of the contract refuses malformed calls over HTTP', () =>
     // Still answering, and nothing written by any of these calls.
     const info = await send('/api/call/app.info', '{}');
     expect(info.status).toBe(200);
-    expect(await folderState(root)).toEqual(before);
+    expect(await filesUnder(root)).toEqual(before);
   }, 60_000);
 });
