@@ -271,7 +271,9 @@ describe('bad-input corpus: every committed file', () => {
       const db = await seeded();
       const before = await snapshot(db);
       // Customers are written first; the invoices' write then fails (a full disk, a quota).
-      vi.spyOn(db.invoices, 'bulkAdd').mockImplementation(() => Promise.reject(new Error('QuotaExceededError: disk full')));
+      vi.spyOn(db.invoices, 'bulkAdd').mockImplementation(() => {
+        throw new Error('QuotaExceededError: disk full');
+      });
       await expect(applyInvoiceImport(db, result.rows, { nowIso: NOW, today: TODAY, fileName: name })).rejects.toThrow(/disk full/);
       vi.restoreAllMocks();
       expect(await snapshot(db)).toEqual(before);

@@ -63,7 +63,7 @@ async function expectRefused(db: RelanceDatabase, content: Blob, reasons: readon
   return restored.message;
 }
 
-const blob = (text: string | Uint8Array) => new Blob([text], { type: 'application/json' });
+const blob = (content: string | Uint8Array<ArrayBuffer>) => new Blob([content], { type: 'application/json' });
 
 function edited(text: string, edit: (file: FileShape & Json) => void): Blob {
   const file = JSON.parse(text) as FileShape & Json;
