@@ -27,6 +27,13 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       throw new ContractError('unknown-method', `Unknown method "${String(method).slice(0, 100)}"`);
     }
     const schema = methods[method];
+    // No arguments means `{}`; anything else must be an object. (`args ?? {}` used to turn a `null`
+    // sent over HTTP into `{}`, accepted by the methods without arguments: found by the bad-input tests.)
+    if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
+      const found = args === null ? 'null' : Array.isArray(args) ? 'an array' : `a ${typeof args}`;
+      const issue = { path: '(arguments)', message: `must be a JSON object, not ${found}` };
+      throw new ContractError('invalid-arguments', `Invalid arguments for ${method}: ${issue.path}: ${issue.message}`, [issue]);
+    }
     const parsedArgs = schema.args.safeParse(args ?? {});
     if (!parsedArgs.success) {
       const issues = describeIssues(parsedArgs.error);

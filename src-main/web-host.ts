@@ -43,9 +43,9 @@ export interface WebHost {
 }
 
 /** Body caps: files may carry a backup; everything else is small. */
-const DEFAULT_BODY_LIMIT = 256 * 1024;
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
 const LARGE_BODY = 48 * 1024 * 1024;
-const BODY_LIMITS: Record<string, number> = {
+export const BODY_LIMITS: Readonly<Record<string, number>> = {
   'files.saveAs': LARGE_BODY,
   'files.openDocument': LARGE_BODY,
   'backup.saveDaily': LARGE_BODY,

@@ -19,7 +19,9 @@
  * 5. Every record is validated; a record with any error is left out of `rows`, and all its errors
  *    are listed (one per problem, with the header name of the column as written in the file), so
  *    a line may have several errors. Errors come in line order. Record-level problems (wrong number
- *    of fields, malformed quotes) have no column and hide the cell checks of that record.
+ *    of fields, malformed quotes) have no column and hide the cell checks of that record. When a
+ *    misplaced quote made one record of several lines (often up to the end of the file), the error
+ *    names those lines (`quotes-swallow-lines`), since none of them is imported.
  *    Invoice numbers are compared exactly (after trimming); the first occurrence counts even when it
  *    was itself rejected, so neither copy of a duplicated number is imported.
  *
@@ -35,6 +37,12 @@
  * (paid = total − balance), or neither (paid = 0); when it gives both, the amount paid is used and
  * the balance ignored. An empty "paid" cell means 0; an empty balance cell is an error (it could mean
  * "nothing left" or "unknown").
+ *
+ * Limits (the bad-input corpus, tests/fixtures/bad-input): a file over `MAX_IMPORT_BYTES` is refused
+ * before anything is decoded (`file-too-large`, on line 1): a 50 MB export took 19 s and about 1 GB of
+ * memory to parse, ten times the largest shop we plan for; a mapped cell longer than
+ * `MAX_CELL_CHARS` refuses its record (`value-too-long`, naming the column): a 1 MB "customer name"
+ * is a broken export, not a name, and would fail later in letters and emails.
  *
  * Formulas: a text cell starting with `=`, `+`, `-` or `@` (customer "=HYPERLINK(…)") is kept as
  * text, unchanged: the import never evaluates anything, and CSV injection is neutralised where it
@@ -90,6 +98,11 @@ export const FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   siret: 'SIRET',
 };
 
+/** Files above this size are refused (see the module comment): about 350,000 invoice lines. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Longest value a mapped cell may hold (names, emails, numbers...). */
+export const MAX_CELL_CHARS = 1_000;
+
 /** Field → header name as written in the file (see the module comment). Unmapped fields are absent. */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
@@ -125,7 +138,10 @@ export type CsvErrorCode =
   | 'paid-above-total'
   | 'balance-above-total'
   | 'duplicate-number'
-  | 'due-before-issue';
+  | 'due-before-issue'
+  | 'file-too-large'
+  | 'value-too-long'
+  | 'quotes-swallow-lines';
 
 export interface CsvImportError {
   line: number;
@@ -361,6 +377,8 @@ type Columns = Record<ImportField, number>;
 
 /** Parses and validates an invoice CSV export (see the module comment). */
 export function parseInvoiceCsv(data: Uint8Array | string, mapping?: ColumnMapping): CsvImportResult {
+  const size = typeof data === 'string' ? data.length : data.byteLength;
+  if (size > MAX_IMPORT_BYTES) return tooLarge(size, mapping);
   const { text: decoded, encoding } = decode(data);
   // One kind of line break, so that line counting and Papa Parse agree (also inside quoted fields).
   const text = decoded.indexOf('\r') >= 0 ? decoded.replace(LINE_BREAKS, '\n') : decoded;
@@ -458,7 +476,20 @@ export function parseInvoiceCsv(data: Uint8Array | string, mapping?: ColumnMappi
 
     const quoteError = quoteErrors.get(index);
     if (quoteError) {
-      errors.push({ line: recordLine, code: 'bad-quotes', params: {}, message: quoteError });
+      // A stray quote can open a field that runs over the next lines (up to the end of the file):
+      // say which lines went into it, or they would vanish without a word (bad-input corpus).
+      // (The file's final line break, swallowed too, does not start a line.)
+      const lastLine = Math.min(line - 1, countLineBreaks(text) + (text.endsWith('\n') ? 0 : 1));
+      if (lastLine > recordLine) {
+        errors.push({
+          line: recordLine,
+          code: 'quotes-swallow-lines',
+          params: { line: recordLine, lastLine },
+          message: `Misplaced quote: lines ${recordLine} to ${lastLine} were read as one value, none of them is imported`,
+        });
+      } else {
+        errors.push({ line: recordLine, code: 'bad-quotes', params: {}, message: quoteError });
+      }
       continue;
     }
     if (record.length !== headers.length) {
@@ -474,6 +505,31 @@ export function parseInvoiceCsv(data: Uint8Array | string, mapping?: ColumnMappi
     if (row) rows.push(row);
   }
   return result;
+}
+
+const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
+
+function tooLarge(size: number, mapping: ColumnMapping | undefined): CsvImportResult {
+  const limit = megabytes(MAX_IMPORT_BYTES);
+  return {
+    rows: [],
+    errors: [
+      {
+        line: 1,
+        code: 'file-too-large',
+        params: { size: megabytes(size), limit },
+        message: `The file is ${megabytes(size)} MB, more than the ${limit} MB an import reads at once: export a shorter period`,
+      },
+    ],
+    mapping: mapping ?? {},
+    encoding: 'utf-8',
+    delimiter: ';',
+    headers: [],
+    unmappedHeaders: [],
+    // Nothing was read: no column is known to be missing (the wizard would otherwise ask for them).
+    missingFields: [],
+    layoutSignature: '',
+  };
 }
 
 function countLineBreaks(text: string): number {
@@ -562,6 +618,19 @@ class RowValidator {
     this.record = record;
     this.line = line;
     this.failed = false;
+
+    // An overlong cell makes the whole record suspect (a broken export): no other check is run on it.
+    for (const field of IMPORT_FIELDS) {
+      const column = this.columns[field];
+      const length = column < 0 ? 0 : (record[column] as string).trim().length;
+      if (length > MAX_CELL_CHARS) {
+        this.fail(field, 'value-too-long', `Value of ${length} characters, more than ${MAX_CELL_CHARS}`, {
+          length,
+          limit: MAX_CELL_CHARS,
+        });
+      }
+    }
+    if (this.failed) return null;
 
     const number = this.cell('number');
     if (number === '') {

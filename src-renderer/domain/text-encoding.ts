@@ -7,6 +7,13 @@
  * (`TextDecoder('utf-8', { fatal: true })`) are UTF-8 (pure ASCII included); anything else is
  * Windows-1252, which decodes every byte.
  *
+ * Mixed files (two exports pasted together, one UTF-8 and one Windows-1252; found by the bad-input
+ * corpus): in a file that is not UTF-8 as a whole, each line that holds non-ASCII bytes AND is valid
+ * UTF-8 on its own is read as UTF-8, the other lines as Windows-1252. Otherwise "Café" from the UTF-8
+ * part would be imported as "CafÃ©". A real Windows-1252 line is practically never valid UTF-8 (that
+ * needs an accented capital such as "Ã" followed by a symbol such as "©"), so single-encoding
+ * files read as before. The file is still reported as `windows-1252`.
+ *
  * Windows-1252 is decoded with our own table, not `TextDecoder('windows-1252')`: Node 20 (small-icu
  * builds) decodes that label as Latin-1, so byte 0x80 would become U+0080 instead of "€". Nor with
  * iconv-lite, which needs Node's `Buffer` in the browser bundle. The table follows the WHATWG
@@ -80,5 +87,38 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  return { text: decodeLineByLine(bytes), encoding: 'windows-1252' };
+}
+
+const LF = 0x0a;
+
+/**
+ * Windows-1252, except the lines with non-ASCII bytes that are valid UTF-8 on their own (see the
+ * module comment). Consecutive Windows-1252 lines are decoded in one piece.
+ */
+function decodeLineByLine(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let pending = 0; // start of the bytes not decoded yet (Windows-1252 lines so far)
+  let lineStart = 0;
+  let nonAscii = false;
+  for (let i = 0; i <= bytes.length; i += 1) {
+    const byte = i < bytes.length ? (bytes[i] as number) : LF;
+    if (byte !== LF) {
+      if (byte >= 0x80) nonAscii = true;
+      continue;
+    }
+    const lineEnd = Math.min(i + 1, bytes.length);
+    if (nonAscii) {
+      const utf8 = tryUtf8(bytes.subarray(lineStart, lineEnd));
+      if (utf8 !== null) {
+        if (pending < lineStart) parts.push(decodeWindows1252(bytes.subarray(pending, lineStart)));
+        parts.push(utf8);
+        pending = lineEnd;
+      }
+    }
+    lineStart = lineEnd;
+    nonAscii = false;
+  }
+  if (pending < bytes.length) parts.push(decodeWindows1252(bytes.subarray(pending)));
+  return parts.join('');
 }

@@ -472,6 +472,9 @@ export const en: Shape<typeof fr> = {
       'balance-above-total': 'the balance {{balance}} is more than the total {{total}}',
       'duplicate-number': 'invoice {{number}} already on line {{firstLine}}',
       'due-before-issue': 'the due date is before the invoice date',
+      'file-too-large': 'file too large ({{size}} MB, {{limit}} MB at most): export a shorter period',
+      'value-too-long': 'cell too long ({{length}} characters, {{limit}} at most)',
+      'quotes-swallow-lines': 'misplaced quote: lines {{line}} to {{lastLine}} were read as one cell, none is imported',
     },
     rejections: {
       'missing-number': 'empty invoice number',

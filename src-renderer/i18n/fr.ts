@@ -470,6 +470,9 @@ export const fr = {
       'balance-above-total': 'le reste à payer {{balance}} dépasse le total {{total}}',
       'duplicate-number': 'facture {{number}} déjà présente ligne {{firstLine}}',
       'due-before-issue': 'l’échéance est avant la date de facture',
+      'file-too-large': 'fichier trop gros ({{size}} Mo, {{limit}} Mo au plus) : exportez une période plus courte',
+      'value-too-long': 'case trop longue ({{length}} caractères, {{limit}} au plus)',
+      'quotes-swallow-lines': 'guillemet mal placé : les lignes {{line}} à {{lastLine}} ont été lues comme une seule case, aucune n’est importée',
     },
     rejections: {
       'missing-number': 'numéro de facture vide',

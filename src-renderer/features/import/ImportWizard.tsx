@@ -18,6 +18,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { getDatabase, getSettings } from '../../db';
 import { todayIn } from '../../domain/dates';
+import { importGate } from './import-gate';
 import { applyInvoiceImport, previewInvoiceImport, type ImportPreview, type ImportResult } from '../../db/import-repo';
 import { getImportMapping, saveImportMapping } from '../../db/import-mappings-repo';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type CsvImportResult, type ImportField } from '../../domain/csv-import';
@@ -125,10 +126,14 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
         ...(parsed.preview?.rejected ?? []).map((r) => ({ line: r.line, reason: t(`import.rejections.${r.code}`, r.params) })),
       ].sort((a, b) => a.line - b.line)
     : [];
-  const importable = parsed ? parsed.result.rows.length - (parsed.preview?.rejected.length ?? 0) : 0;
+  const { importable, canImport } = importGate({
+    parseErrors: parsed?.result.errors.length ?? 0,
+    rows: parsed?.result.rows.length ?? 0,
+    rejectedByDatabase: parsed?.preview?.rejected.length ?? 0,
+    validOnly,
+  });
   // A line can fail several checks: the summary counts lines, the table lists every reason.
   const refusedLines = new Set(refusals.map((r) => r.line)).size;
-  const canImport = importable > 0 && (refusals.length === 0 || validOnly);
 
   const runImport = async () => {
     if (!parsed) return;

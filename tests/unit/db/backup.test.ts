@@ -1,35 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-// dexie-export-import reads `self` when it loads and reads Blobs with FileReader; Node 20 has
-// neither (Chromium, where the renderer runs, has both). Installed before the imports below run.
-vi.hoisted(() => {
-  const scope = globalThis as Record<string, unknown>;
-  scope.self ??= globalThis;
-  if (!('FileReader' in scope)) {
-    class NodeFileReader {
-      result: ArrayBuffer | null = null;
-      error: unknown = null;
-      onload: ((event: { target: NodeFileReader }) => void) | null = null;
-      onerror: ((event: { target: NodeFileReader }) => void) | null = null;
-      onabort: ((event: { target: NodeFileReader }) => void) | null = null;
-      readAsArrayBuffer(blob: Blob): void {
-        blob.arrayBuffer().then(
-          (buffer) => {
-            this.result = buffer;
-            this.onload?.({ target: this });
-          },
-          (error: unknown) => {
-            this.error = error;
-            this.onerror?.({ target: this });
-          },
-        );
-      }
-    }
-    scope.FileReader = NodeFileReader;
-  }
-});
-
+// Installs `self` and FileReader for dexie-export-import under Node, before backup.ts loads.
+import './dexie-export-node';
 import { clearAllData, loadDemoData, saveSettings, type RelanceDatabase } from '../../../src-renderer/db';
 import { exportBackup, inspectBackup, restoreBackup } from '../../../src-renderer/db/backup';
 import { TABLE_NAMES } from '../../../src-renderer/db/schema';

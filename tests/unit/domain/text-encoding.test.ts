@@ -78,6 +78,9 @@ describe('detectEncoding and decodeText', () => {
     ['Windows-1252 lone 0x80', bytes(0x80), 'windows-1252', '€'],
     ['truncated UTF-8 sequence', bytes(0x61, 0xc3), 'windows-1252', 'aÃ'],
     ['empty', bytes(), 'utf-8', ''],
+    // Two exports pasted together: each line is decoded by itself.
+    ['UTF-8 line then Windows-1252 line', bytes(0x66, ...eAcuteUtf8, 0x0a, 0x66, 0xe9, 0x0a), 'windows-1252', 'fé\nfé\n'],
+    ['Windows-1252 line then UTF-8 line, no final break', bytes(0x80, 0x0d, 0x0a, ...euroUtf8), 'windows-1252', '€\r\n€'],
   ])('%s', (_label, input, encoding, text) => {
     expect(detectEncoding(input)).toBe(encoding);
     expect(decodeText(input)).toEqual({ text, encoding });
