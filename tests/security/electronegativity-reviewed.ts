@@ -30,6 +30,11 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
     why: 'A middle-click asks for a new window, and setWindowOpenHandler denies every new window, the app itself included (tests/unit/electron/security.test.ts, "denies opening even the app itself in a new window").',
   },
   {
+    check: 'AUXCLICK_JS_CHECK',
+    file: 'electron/electron-platform.ts',
+    why: 'The hidden print window (printPdf): never shown, so never clicked; sandboxed, isolated, its own in-memory session; it is a web contents like any other, so the app-wide hardening (no new window, no navigation away, no permission) applies to it too (tests/unit/electron/electron-platform.test.ts, tests/unit/electron/security.test.ts).',
+  },
+  {
     check: 'CSP_GLOBAL_CHECK',
     file: 'electron/security.ts',
     why: 'The tool cannot parse a policy held in a constant. The policy is CONTENT_SECURITY_POLICY, sent as a header and in index.html, with no inline or evaluated script and no remote origin (tests/unit/security-policy.test.ts).',
