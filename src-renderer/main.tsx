@@ -22,7 +22,7 @@ import { os } from './os/client';
 /** The theme carries translated labels (dialogs' close buttons): made again when the language changes. */
 function ThemedApp({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const theme = useMemo(() => appTheme(t('common.close')), [t]);
+  const theme = useMemo(() => appTheme(t('common.closeDialog')), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       {children}

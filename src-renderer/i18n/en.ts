@@ -38,6 +38,7 @@ export const en: Shape<typeof fr> = {
     saved: 'Saved',
     cancel: 'Cancel',
     close: 'Close',
+    closeDialog: 'Close this window',
     yes: 'Yes',
     no: 'No',
     none: '—',

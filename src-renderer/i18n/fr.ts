@@ -35,6 +35,7 @@ export const fr = {
     saved: 'Enregistré',
     cancel: 'Annuler',
     close: 'Fermer',
+    closeDialog: 'Fermer la fenêtre',
     yes: 'Oui',
     no: 'Non',
     none: '—',

@@ -105,12 +105,21 @@ export function VirtualTable<Row>({
           ))}
         </div>
       </div>
-      <div role="rowgroup" ref={scrollRef} className={classes.body} style={{ height }} tabIndex={0}>
-        {sorted.length === 0 && empty ? (
-          <Text p="md" c="dimmed">
-            {empty}
-          </Text>
-        ) : (
+      {sorted.length === 0 ? (
+        // No rows: a single row saying so (ARIA wants rows, not free text, inside a table).
+        empty ? (
+          <div role="rowgroup">
+            <div role="row">
+              <div role="cell">
+                <Text p="md" c="dimmed">
+                  {empty}
+                </Text>
+              </div>
+            </div>
+          </div>
+        ) : null
+      ) : (
+        <div role="rowgroup" ref={scrollRef} className={classes.body} style={{ height }} tabIndex={0}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = sorted[item.index] as Row;
@@ -131,8 +140,8 @@ export function VirtualTable<Row>({
               );
             })}
           </div>
-        )}
-      </div>
+        </div>
+      )}
     </Box>
   );
 }

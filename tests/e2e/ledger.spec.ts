@@ -37,7 +37,7 @@ test.describe('the ledger', () => {
     await wizard.getByRole('checkbox', { name: /Importer seulement les 7 lignes valides/ }).check();
     await importButton.click();
     await expect(wizard.getByRole('status')).toContainText('7 créées, 0 mises à jour, 0 inchangées, 3 refusées ; 5 clients créés.');
-    await wizard.getByRole('button', { name: 'Fermer' }).click();
+    await wizard.getByRole('button', { name: 'Fermer', exact: true }).click();
 
     expect(await app.rowCount('Liste des factures')).toBe(7);
     const invoices = app.table('Liste des factures');
@@ -57,7 +57,7 @@ test.describe('the ledger', () => {
     await expect(wizard.getByText('6 factures inchangées')).toBeVisible();
     await wizard.getByRole('button', { name: 'Importer', exact: true }).click();
     await expect(wizard.getByRole('status')).toContainText('1 créées, 1 mises à jour, 6 inchangées, 0 refusées ; 0 clients créés.');
-    await wizard.getByRole('button', { name: 'Fermer' }).click();
+    await wizard.getByRole('button', { name: 'Fermer', exact: true }).click();
 
     expect(await app.rowCount('Liste des factures')).toBe(8);
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill('FA-1001');

@@ -19,7 +19,7 @@ function archivedLetters(): string[] {
 async function fillShopIdentity(page: Page, app: AppPage) {
   await app.goTo('Réglages');
   await page.getByRole('textbox', { name: 'Nom du commerce' }).fill('Quincaillerie Martin');
-  await page.getByRole('textbox', { name: 'Adresse' }).fill('5 rue Mercière');
+  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('5 rue Mercière');
   await page.getByRole('textbox', { name: 'Code postal' }).fill('69002');
   await page.getByRole('textbox', { name: 'Ville' }).fill('Lyon');
   await page.getByRole('textbox', { name: 'IBAN' }).fill('FR76 3000 6000 0112 3456 7890 189');
@@ -55,7 +55,7 @@ test.describe('Courriers', () => {
     const tab = await popup;
     await expect.poll(() => tab.url()).toMatch(/^blob:/);
     await tab.close();
-    await progress.getByRole('button', { name: 'Fermer' }).click();
+    await progress.getByRole('button', { name: 'Fermer', exact: true }).click();
 
     // Each letter is its own PDF in the data folder.
     const files = archivedLetters();
