@@ -4,11 +4,10 @@
  * email (its recipient, the SEPA QR code's payload, the invoices whose PDF copy is attached). Pure: the
  * caller passes the records and the shop's settings; features/mail sends or shows the result.
  */
-import { daysBetween } from './dates';
 import { epcQrPayload, EpcQrError } from './epc-qr';
 import type { Channel, Contact, Customer, Invoice, Language, MessageTemplate, ShopIdentity } from './model';
 import type { StepAction } from './planner';
-import { escapeHtml, renderTemplate, templateFor, type MessageContext } from './templates';
+import { contactFields, escapeHtml, invoiceFields, renderTemplate, templateFor, type MessageContext } from './templates';
 
 /** Words of the email around the template's text, in the message's language (the customer's). */
 const EMAIL_WORDS = {
@@ -55,15 +54,8 @@ function contextFor(input: DraftInput, invoices: Invoice[], contact: Contact | u
   return {
     language: customer.language,
     customer: { name: customer.name, kind: customer.kind },
-    ...(contact ? { contact: { name: contact.name, ...(contact.civility ? { civility: contact.civility } : {}) } } : {}),
-    invoices: invoices.map((invoice) => ({
-      number: invoice.number,
-      issueDate: invoice.issueDate,
-      dueDate: invoice.dueDate,
-      balanceCents: invoice.totalCents - invoice.paidCents,
-      daysLate: daysBetween(invoice.dueDate, today),
-      ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
-    })),
+    ...contactFields(contact),
+    invoices: invoiceFields(invoices, today),
     newDeadline: input.action.newDeadline,
     shop: {
       name: shop.name,

@@ -28,9 +28,9 @@
  *   not a message to send with a hole in it.
  */
 import { BUILT_IN_TEMPLATE_IDS, builtInTemplates } from './builtin-templates';
-import { formatDate } from './dates';
+import { daysBetween, formatDate } from './dates';
 import type { LateFeeResult } from './late-fees';
-import type { CalendarDate, Cents, Channel, CustomerKind, Language, MessageTemplate } from './model';
+import type { CalendarDate, Cents, Channel, Contact, CustomerKind, Invoice, Language, MessageTemplate } from './model';
 import { formatCents } from './money';
 
 export type { MessageTemplate } from './model';
@@ -57,6 +57,23 @@ export interface MessageContext {
   shop: { name: string; signature?: string; phone?: string; email?: string; iban?: string };
   /** Sum of `latePaymentCharges` results for the invoices (see `chargesFrom`). */
   charges?: { penaltyCents: Cents; indemnityCents: Cents; ratePercent?: number };
+}
+
+/** The merge fields of a contact: the name, and the civility when known ("Madame Martin"). */
+export function contactFields(contact: Pick<Contact, 'name' | 'civility'> | undefined): Pick<MessageContext, 'contact'> {
+  return contact ? { contact: { name: contact.name, ...(contact.civility ? { civility: contact.civility } : {}) } } : {};
+}
+
+/** The merge fields of open invoices at `today`: what is still owed on each and how late it is. */
+export function invoiceFields(invoices: readonly Invoice[], today: CalendarDate): MessageInvoice[] {
+  return invoices.map((invoice) => ({
+    number: invoice.number,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    balanceCents: invoice.totalCents - invoice.paidCents,
+    daysLate: daysBetween(invoice.dueDate, today),
+    ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
+  }));
 }
 
 export interface RenderOptions {

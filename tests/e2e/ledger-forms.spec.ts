@@ -109,7 +109,7 @@ test.describe('the ledger forms', () => {
     await expect(customerInvoices.getByRole('row', { name: /F-2026-002/ })).toContainText('480,00');
 
     await app.goTo('Factures');
-    expect(await app.rowCount('Liste des factures')).toBe(2);
+    await expect.poll(() => app.rowCount('Liste des factures')).toBe(2);
     const invoices = app.table('Liste des factures');
     await expect(invoices.getByRole('row', { name: /F-2026-001/ })).toContainText('À échoir');
     await expect(invoices.getByRole('row', { name: /F-2026-002/ })).toContainText('À échoir');
@@ -156,7 +156,7 @@ test.describe('the ledger forms', () => {
     await second.getByRole('button', { name: 'Créer le client' }).click();
     await expect(app.heading('Jean Dupont')).toBeVisible();
     await app.goTo('Clients');
-    expect(await app.rowCount('Liste des clients')).toBe(2);
+    await expect.poll(() => app.rowCount('Liste des clients')).toBe(2);
     const customers = app.table('Liste des clients');
     await expect(customers.getByRole('row', { name: /Jean Dupont/ }).getByRole('img', { name: 'Fiche incomplète : 3 points à vérifier' })).toBeVisible();
     await expect(customers.getByRole('row', { name: /Boulangerie Martin/ }).getByRole('img')).toHaveCount(0);
@@ -189,7 +189,7 @@ test.describe('the ledger forms', () => {
     await invoiceForm.getByRole('textbox', { name: 'Montant TTC' }).fill('75,20');
     await invoiceForm.getByRole('button', { name: 'Créer la facture' }).click();
     await expect(page.getByText('Facture F-2026-003 créée.')).toBeVisible();
-    expect(await app.rowCount('Liste des factures')).toBe(4);
+    await expect.poll(() => app.rowCount('Liste des factures')).toBe(4);
 
     // Search, then the overdue range, the customer, and the status filters together.
     const search = page.getByRole('searchbox', { name: 'Rechercher' });

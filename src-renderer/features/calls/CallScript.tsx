@@ -4,9 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import { getCallScripts, saveCallScript } from '../../db/calls-repo';
-import { addDays, daysBetween } from '../../domain/dates';
+import { addDays } from '../../domain/dates';
 import type { Customer, Invoice, Language, MessageTemplate } from '../../domain/model';
-import { BUILT_IN_TEMPLATE_IDS, renderTemplate, templateFor, validateTemplate, type MessageContext } from '../../domain/templates';
+import { BUILT_IN_TEMPLATE_IDS, contactFields, invoiceFields, renderTemplate, templateFor, validateTemplate, type MessageContext } from '../../domain/templates';
 import { useSettings, useToday } from '../../ui/hooks';
 
 /** The merge fields worth knowing in a call script (all of templates.ts TEMPLATE_FIELDS work). */
@@ -39,15 +39,8 @@ export function CallScript({ customer, invoices, language }: { customer: Custome
     const context: MessageContext = {
       language,
       customer: { name: customer.name, kind: customer.kind },
-      ...(contact ? { contact: { name: contact.name, ...(contact.civility ? { civility: contact.civility } : {}) } } : {}),
-      invoices: invoices.map((invoice) => ({
-        number: invoice.number,
-        issueDate: invoice.issueDate,
-        dueDate: invoice.dueDate,
-        balanceCents: invoice.totalCents - invoice.paidCents,
-        daysLate: daysBetween(invoice.dueDate, today),
-        ...(invoice.paymentLink ? { paymentLink: invoice.paymentLink } : {}),
-      })),
+      ...contactFields(contact),
+      invoices: invoiceFields(invoices, today),
       newDeadline: addDays(today, CALL_DEADLINE_DAYS),
       shop: {
         name: shop?.name ?? '',
