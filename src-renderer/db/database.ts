@@ -9,6 +9,7 @@ import type {
   PaymentPlan,
   PromiseToPay,
 } from '../domain/model';
+import { changeFeedMiddleware } from './change-feed';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 /** One row of the `settings` table: a key of `SettingsValues` and its value. */
@@ -41,6 +42,7 @@ export class RelanceDatabase extends Dexie {
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
     declareVersions(this, SCHEMA_VERSIONS);
+    this.use(changeFeedMiddleware(name));
   }
 }
 

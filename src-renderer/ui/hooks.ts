@@ -1,4 +1,4 @@
-import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase, getSettings } from '../db';
 import { todayIn } from '../domain/dates';
@@ -16,6 +16,7 @@ import {
   type SettingsValues,
 } from '../domain/model';
 import { nowIso } from '../os/clock';
+import { appRecordsStore } from './app-records';
 
 /** The shop's settings, live: every screen follows a change at once. */
 export function useSettings(): SettingsValues | undefined {
@@ -73,20 +74,8 @@ export function useRecords(): LiveRecords | undefined {
 }
 
 function useLiveRecords(): LiveRecords | undefined {
-  return useLiveQuery(async () => {
-    const db = getDatabase();
-    const [customers, invoices, interactions, payments, promises, paymentPlans, policies, settings] = await Promise.all([
-      db.customers.toArray(),
-      db.invoices.toArray(),
-      db.interactions.toArray(),
-      db.payments.toArray(),
-      db.promises.toArray(),
-      db.paymentPlans.toArray(),
-      db.policies.toArray(),
-      getSettings(db),
-    ]);
-    return { customers, invoices, interactions, payments, promises, paymentPlans, policies, settings };
-  }, []);
+  const store = appRecordsStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
 function useLedgerSummary(records: LiveRecords | undefined): LedgerSummary | undefined {

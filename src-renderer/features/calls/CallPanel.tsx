@@ -15,6 +15,7 @@ import { isOpenInvoice } from '../../domain/open-invoices';
 import { nowIso } from '../../os/clock';
 import { useFormat } from '../../ui/format';
 import { useRecords, useToday } from '../../ui/hooks';
+import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { useFollowUps } from '../today/useFollowUps';
 import { clearCallDraft, loadCallDraft, saveCallDraft, type CallDraft } from './call-draft';
 import { CallScript } from './CallScript';
@@ -29,9 +30,9 @@ export interface CallPanelProps {
   onClose: () => void;
 }
 
-function openInvoicesOf(invoices: readonly Invoice[], customerId: string): Invoice[] {
+function openInvoicesOf(invoices: readonly Invoice[]): Invoice[] {
   return invoices
-    .filter((i) => i.customerId === customerId && isOpenInvoice(i))
+    .filter(isOpenInvoice)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
 }
 
@@ -57,7 +58,7 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
   const records = useRecords();
   const followUps = useFollowUps();
   const customer = records?.customers.find((c) => c.id === customerId);
-  const openInvoices = useMemo(() => (records ? openInvoicesOf(records.invoices, customerId) : []), [records, customerId]);
+  const openInvoices = useMemo(() => (records ? openInvoicesOf(recordsOfCustomer(records, customerId).invoices) : []), [records, customerId]);
   const phones = phonesOf(customer?.contacts ?? []);
 
   const [restored] = useState(() => loadCallDraft(customerId));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRecords } from '../../ui/hooks';
+import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { isOpenInvoice } from '../../domain/open-invoices';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import type { ActionSlotProps } from '../today/action-slots';
@@ -33,9 +34,7 @@ export function PromiseActionButtons(props: ActionSlotProps) {
   const [paying, setPaying] = useState(false);
   const { customer, action } = props;
   if (!customer) return null;
-  const openInvoices = (records?.invoices ?? []).filter(
-    (i) => i.customerId === customer.id && isOpenInvoice(i),
-  );
+  const openInvoices = records ? recordsOfCustomer(records, customer.id).invoices.filter(isOpenInvoice) : [];
   // The promised invoices first: allocateOldestFirst in the dialog then settles them before the others.
   const promisedFirst = [...openInvoices].sort((a, b) => Number(action.invoiceIds.includes(b.id)) - Number(action.invoiceIds.includes(a.id)));
   return (

@@ -7,6 +7,7 @@ import { agingBuckets, behaviourChangeDetails, customerDiscipline, monthlyDaysLa
 import type { Customer } from '../../domain/model';
 import { useFormat } from '../../ui/format';
 import { useRecords, useToday } from '../../ui/hooks';
+import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { Figure } from '../../ui/Figure';
 import './chart-setup';
 import { AgingChart } from './AgingChart';
@@ -28,7 +29,7 @@ export function CustomerDisciplineCard({ customer }: { customer: Customer }) {
   const figures = useMemo(() => {
     if (!records || !payments) return null;
     const invoices = toMetricInvoices(
-      records.invoices.filter((invoice) => invoice.customerId === customer.id),
+      recordsOfCustomer(records, customer.id).invoices,
       payments,
     );
     return {

@@ -6,6 +6,7 @@ import type { Interaction, PaymentPlan } from '../../domain/model';
 import type { StepAction } from '../../domain/planner';
 import { KNOWN_RATES } from '../../domain/rates';
 import type { LiveRecords } from '../../ui/hooks';
+import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { os, shellKind } from '../../os/client';
 import { nowIso } from '../../os/clock';
 
@@ -33,9 +34,9 @@ export async function letterRequestFor(order: LetterOrder, records: LiveRecords,
   return {
     kind: order.kind,
     customer,
-    invoices: records.invoices.filter((invoice) => invoice.customerId === customer.id),
+    invoices: recordsOfCustomer(records, customer.id).invoices,
     payments,
-    interactions: records.interactions.filter((entry) => entry.customerId === customer.id),
+    interactions: recordsOfCustomer(records, customer.id).interactions,
     shop: records.settings.shop,
     timeZone: records.settings.timeZone,
     today,
@@ -77,7 +78,7 @@ export async function produceLetter(
   const input = buildLetterInput(await letterRequestFor(order, records, today));
   const { id, pages } = await os.letters.archive({ letter: input, name: letterArchiveName(input, kindTitle) });
   const invoiceNumbers = new Set(input.invoices.map((invoice) => invoice.number));
-  const invoiceIds = records.invoices.filter((i) => i.customerId === order.customerId && invoiceNumbers.has(i.number)).map((i) => i.id);
+  const invoiceIds = recordsOfCustomer(records, order.customerId).invoices.filter((i) => invoiceNumbers.has(i.number)).map((i) => i.id);
   await recordLetter(
     getDatabase(),
     { customerId: order.customerId, kind: order.kind, subject: input.subject, invoiceIds, archiveId: id, pages, amountCents: amountAskedFor(input), source },

@@ -5,13 +5,14 @@ import type { CalendarDate, Customer } from '../../domain/model';
 import type { StepAction } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import type { LiveRecords } from '../../ui/hooks';
+import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { QR_CID } from './attachments';
 import { outboxDriver } from './mail-runtime';
 
 /** The draft of a step for its customer from the live records; undefined when the customer is gone. */
 export function draftForAction(action: StepAction, customer: Customer | undefined, records: LiveRecords, today: CalendarDate, signature: string | undefined): ReminderDraft | undefined {
   if (!customer) return undefined;
-  const invoices = records.invoices.filter((invoice) => invoice.customerId === customer.id);
+  const { invoices } = recordsOfCustomer(records, customer.id);
   return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, ...(signature ? { signature } : {}) }, QR_CID);
 }
 

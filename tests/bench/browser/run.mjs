@@ -178,7 +178,7 @@ export async function measureImport(page, url, csvPath, rows) {
   await status.waitFor({ timeout: 240_000 });
   const statusText = (await status.innerText()).replace(/\s+/g, ' ');
   const marks = await page.evaluate(() => window.__bench);
-  await wizard.getByRole('button', { name: 'Fermer' }).click();
+  await wizard.getByRole('button', { name: 'Fermer', exact: true }).click();
   await waitForInvoiceCount(page, rows);
   const longest = (from, to) =>
     marks.longTasks.filter((t) => t.start >= from && t.start < to).reduce((max, t) => Math.max(max, t.duration), 0);

@@ -1,0 +1,187 @@
+import { getSettings, type RelanceDatabase } from '../db';
+import { onDatabaseChange, type DatabaseChange, type TableChange } from '../db/change-feed';
+import { bumpGeneration, currentGeneration } from '../db/cache-generation';
+import { readLedgerCache } from '../db/ledger-cache';
+import type { LiveRecords } from './hooks';
+
+type RowTable = Exclude<keyof LiveRecords, 'settings'>;
+const ROW_TABLES: readonly RowTable[] = ['customers', 'invoices', 'interactions', 'payments', 'promises', 'paymentPlans', 'policies'];
+
+/** Past this many changed keys in one table, reading the table is cheaper than fetching each key. */
+const KEYED_READ_LIMIT = 5_000;
+
+export interface LiveRecordsOptions {
+  /** Rebuilds the start-up cache at this generation (in a worker in the app; see ledger-cache.ts). */
+  rebuildCache: (generation: number) => Promise<void>;
+  /** Quiet time after the last change before the cache is rebuilt. */
+  cacheDelayMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Every record the app-wide views derive from, read once and then kept current row by row.
+ *
+ * Start: the three big tables come from the start-up cache when it is current (one value per
+ * table instead of 100,000 rows), the small ones from their tables. Then each committed write
+ * arrives from the change feed with its keys, and only those rows are read again: the arrays of
+ * the changed tables are replaced (new arrays, a new records object, so React and the WeakMap
+ * caches keyed on them see the change), the others are kept as they are.
+ */
+export class LiveRecordsStore {
+  private records: LiveRecords | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly positions = new Map<RowTable, Map<string, number>>();
+  private pending: Record<string, TableChange> = {};
+  private started = false;
+  private loaded = false;
+  private flushing: Promise<void> | undefined;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopFeed: (() => void) | undefined;
+
+  constructor(
+    private readonly db: RelanceDatabase,
+    private readonly options: LiveRecordsOptions,
+  ) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (!this.started) this.start();
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): LiveRecords | undefined => this.records;
+
+  /** Resolves once the records are loaded (tests, and the bench's "interactive" mark). */
+  async ready(): Promise<LiveRecords> {
+    if (!this.started) this.start();
+    while (!this.loaded || this.flushing) await (this.flushing ?? new Promise((resolve) => setTimeout(resolve, 5)));
+    return this.records!;
+  }
+
+  stop(): void {
+    this.stopFeed?.();
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.listeners.clear();
+  }
+
+  private start(): void {
+    this.started = true;
+    // Listen first: a write committed while the first read runs is then applied after it.
+    this.stopFeed = onDatabaseChange((change) => this.onChange(change));
+    this.flushing = this.load().finally(() => {
+      this.flushing = undefined;
+      this.loaded = true;
+      this.scheduleFlush();
+    });
+  }
+
+  private async load(): Promise<void> {
+    const db = this.db;
+    const cached = await readLedgerCache(db.name);
+    const [customers, promises, paymentPlans, policies, settings, big] = await Promise.all([
+      db.customers.toArray(),
+      db.promises.toArray(),
+      db.paymentPlans.toArray(),
+      db.policies.toArray(),
+      getSettings(db),
+      cached ??
+        db.transaction('r', [db.invoices, db.payments, db.interactions], async () => ({
+          invoices: await db.invoices.toArray(),
+          payments: await db.payments.toArray(),
+          interactions: await db.interactions.toArray(),
+        })),
+    ]);
+    this.records = { customers, promises, paymentPlans, policies, settings, ...big };
+    for (const table of ROW_TABLES) this.positions.delete(table);
+    this.emit();
+    if (!cached) this.scheduleCacheRebuild();
+  }
+
+  private onChange(change: DatabaseChange): void {
+    if (change.database !== this.db.name) return;
+    for (const [table, tableChange] of Object.entries(change.tables)) {
+      const previous = this.pending[table];
+      if ('all' in tableChange || (previous && 'all' in previous)) this.pending[table] = { all: true };
+      else this.pending[table] = { keys: previous ? [...previous.keys, ...tableChange.keys] : tableChange.keys };
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (!this.loaded || this.flushing || Object.keys(this.pending).length === 0) return;
+    const changes = this.pending;
+    this.pending = {};
+    this.flushing = this.apply(changes)
+      .catch((error: unknown) => this.options.onError?.(error))
+      .finally(() => {
+        this.flushing = undefined;
+        this.scheduleFlush(); // what arrived meanwhile
+      });
+  }
+
+  private async apply(changes: Record<string, TableChange>): Promise<void> {
+    const db = this.db;
+    const next: LiveRecords = { ...this.records! };
+    let changed = false;
+    for (const [table, change] of Object.entries(changes)) {
+      if (table === 'settings') {
+        next.settings = await getSettings(db);
+        changed = true;
+      } else if ((ROW_TABLES as readonly string[]).includes(table)) {
+        const name = table as RowTable;
+        const dexieTable = db.table(name);
+        if ('all' in change || change.keys.length > KEYED_READ_LIMIT) {
+          (next as unknown as Record<RowTable, unknown[]>)[name] = await dexieTable.toArray();
+          this.positions.delete(name);
+        } else {
+          const keys = [...new Set(change.keys)];
+          const rows = (await dexieTable.bulkGet(keys)) as ({ id: string } | undefined)[];
+          (next as unknown as Record<RowTable, unknown[]>)[name] = this.patched(name, next[name] as unknown as { id: string }[], keys, rows);
+        }
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    this.records = next;
+    this.emit();
+    this.scheduleCacheRebuild();
+  }
+
+  /** `rows` with the rows at `keys` replaced, added or (when now missing) removed. */
+  private patched(table: RowTable, rows: readonly { id: string }[], keys: readonly string[], fresh: readonly ({ id: string } | undefined)[]) {
+    let positions = this.positions.get(table);
+    if (!positions) {
+      positions = new Map(rows.map((row, index) => [row.id, index]));
+      this.positions.set(table, positions);
+    }
+    const result = rows.slice();
+    let removed = false;
+    keys.forEach((key, index) => {
+      const row = fresh[index];
+      const at = positions.get(key);
+      if (row && at !== undefined) result[at] = row;
+      else if (row) positions.set(key, result.push(row) - 1);
+      else if (at !== undefined) removed = true;
+    });
+    if (!removed) return result;
+    const gone = new Set(keys.filter((_, index) => fresh[index] === undefined));
+    this.positions.delete(table); // positions shift: rebuilt on the next patch
+    return result.filter((row) => !gone.has(row.id));
+  }
+
+  private scheduleCacheRebuild(): void {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      // A database last written before this cache existed is at 0: move it on (always safe).
+      if (currentGeneration(this.db.name) === 0) bumpGeneration(this.db.name);
+      const generation = currentGeneration(this.db.name);
+      if (generation === undefined || generation === 0) return;
+      this.options.rebuildCache(generation).catch((error: unknown) => this.options.onError?.(error));
+    }, this.options.cacheDelayMs ?? 3_000);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
