@@ -1,6 +1,7 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { InvoiceStatus } from '../domain/invoice-status';
+import classes from './StatusBadge.module.css';
 
 const COLORS: Record<InvoiceStatus, string> = {
   'not-due': 'gray',
@@ -13,15 +14,24 @@ const COLORS: Record<InvoiceStatus, string> = {
   cancelled: 'gray',
 };
 
+/** "En retard · 12 jours" for an overdue invoice, the status alone otherwise. */
+export function statusLabel(t: TFunction, status: InvoiceStatus, daysLate: number): string {
+  return (status === 'overdue' || status === 'partly-paid') && daysLate > 0
+    ? `${t(`status.${status}`)} · ${t('status.daysLate', { count: daysLate })}`
+    : t(`status.${status}`);
+}
+
+/** The status as a coloured label, given its text: for long lists, which translate once per row. */
+export function StatusTag({ status, label }: { status: InvoiceStatus; label: string }) {
+  const color = COLORS[status];
+  return (
+    <span className={classes.badge} style={{ background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` }}>
+      {label}
+    </span>
+  );
+}
+
 export function StatusBadge({ status, daysLate }: { status: InvoiceStatus; daysLate: number }) {
   const { t } = useTranslation();
-  const label =
-    (status === 'overdue' || status === 'partly-paid') && daysLate > 0
-      ? `${t(`status.${status}`)} · ${t('status.daysLate', { count: daysLate })}`
-      : t(`status.${status}`);
-  return (
-    <Badge color={COLORS[status]} variant="light" radius="sm" tt="none">
-      {label}
-    </Badge>
-  );
+  return <StatusTag status={status} label={statusLabel(t, status, daysLate)} />;
 }

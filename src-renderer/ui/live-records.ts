@@ -1,7 +1,9 @@
+import type { Table } from 'dexie';
 import { getSettings, type RelanceDatabase } from '../db';
 import { onDatabaseChange, type DatabaseChange, type TableChange } from '../db/change-feed';
 import { bumpGeneration, currentGeneration } from '../db/cache-generation';
 import { readLedgerCache } from '../db/ledger-cache';
+import type { Interaction, Invoice, Payment } from '../domain/model';
 import type { LiveRecords } from './hooks';
 
 type RowTable = Exclude<keyof LiveRecords, 'settings'>;
@@ -9,6 +11,27 @@ const ROW_TABLES: readonly RowTable[] = ['customers', 'invoices', 'interactions'
 
 /** Past this many changed keys in one table, reading the table is cheaper than fetching each key. */
 const KEYED_READ_LIMIT = 5_000;
+/** Rows per read: each page is deserialised in one task, so a page must stay well under 50 ms. */
+const PAGE_SIZE = 2_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A whole table, read by pages of primary keys with a pause between pages: `toArray` on 100,000
+ * rows deserialised them in one task of seconds (the window froze after an import). Rows written
+ * between two pages are in the result or come with the next change (the store listens first).
+ */
+async function readInPages<Row extends { id: string }>(table: Table): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page: Row[] = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(PAGE_SIZE).toArray();
+    for (const row of page) rows.push(row);
+    if (page.length < PAGE_SIZE) return rows;
+    after = page[page.length - 1]!.id;
+    await nextTask();
+  }
+}
 
 export interface LiveRecordsOptions {
   /** Rebuilds the start-up cache at this generation (in a worker in the app; see ledger-cache.ts). */
@@ -85,11 +108,11 @@ export class LiveRecordsStore {
       db.policies.toArray(),
       getSettings(db),
       cached ??
-        db.transaction('r', [db.invoices, db.payments, db.interactions], async () => ({
-          invoices: await db.invoices.toArray(),
-          payments: await db.payments.toArray(),
-          interactions: await db.interactions.toArray(),
-        })),
+        (async () => ({
+          invoices: await readInPages<Invoice>(db.invoices),
+          payments: await readInPages<Payment>(db.payments),
+          interactions: await readInPages<Interaction>(db.interactions),
+        }))(),
     ]);
     this.records = { customers, promises, paymentPlans, policies, settings, ...big };
     for (const table of ROW_TABLES) this.positions.delete(table);
@@ -131,11 +154,15 @@ export class LiveRecordsStore {
         const name = table as RowTable;
         const dexieTable = db.table(name);
         if ('all' in change || change.keys.length > KEYED_READ_LIMIT) {
-          (next as unknown as Record<RowTable, unknown[]>)[name] = await dexieTable.toArray();
+          (next as unknown as Record<RowTable, unknown[]>)[name] = await readInPages(dexieTable);
           this.positions.delete(name);
         } else {
           const keys = [...new Set(change.keys)];
-          const rows = (await dexieTable.bulkGet(keys)) as ({ id: string } | undefined)[];
+          const rows: ({ id: string } | undefined)[] = [];
+          for (let at = 0; at < keys.length; at += PAGE_SIZE) {
+            if (at > 0) await nextTask();
+            rows.push(...((await dexieTable.bulkGet(keys.slice(at, at + PAGE_SIZE))) as ({ id: string } | undefined)[]));
+          }
           (next as unknown as Record<RowTable, unknown[]>)[name] = this.patched(name, next[name] as unknown as { id: string }[], keys, rows);
         }
         changed = true;

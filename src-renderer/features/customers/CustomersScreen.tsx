@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Anchor, Button, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { CustomerPage } from './CustomerPage';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
-import { VirtualTable, type Column } from '../../ui/VirtualTable';
+import { CellLink, VirtualTable, type Column } from '../../ui/VirtualTable';
 import { normalizeName } from '../../domain/text';
 import type { CustomerRow } from '../../domain/ledger-summary';
 import { customerWarnings } from '../../domain/contact-checks';
@@ -61,9 +61,7 @@ function CustomerList() {
       width: '2.2fr',
       render: (r) => (
         <Group gap={6} wrap="nowrap">
-          <Anchor href={routeHref({ screen: 'customers', id: r.customer.id })} size="sm">
-            {r.customer.name}
-          </Anchor>
+          <CellLink href={routeHref({ screen: 'customers', id: r.customer.id })}>{r.customer.name}</CellLink>
           <WarningMarker count={warningCounts.get(r.customer.id) ?? 0} />
         </Group>
       ),

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Anchor, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,8 @@ import { useLedger } from '../../ui/hooks';
 import { useFormat } from '../../ui/format';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { VirtualTable, type Column } from '../../ui/VirtualTable';
+import { StatusTag, statusLabel } from '../../ui/StatusBadge';
+import { CellLink, VirtualTable, type Column } from '../../ui/VirtualTable';
 import { normalizeName } from '../../domain/text';
 import { OPEN_STATUSES, type InvoiceStatus } from '../../domain/invoice-status';
 import type { InvoiceRow } from '../../domain/ledger-summary';
@@ -71,9 +71,7 @@ export function InvoicesScreen() {
       header: t('invoices.customer'),
       width: '2fr',
       render: (r) => (
-        <Anchor href={routeHref({ screen: 'customers', id: r.invoice.customerId })} size="sm">
-          {r.customerName}
-        </Anchor>
+<CellLink href={routeHref({ screen: 'customers', id: r.invoice.customerId })}>{r.customerName}</CellLink>
       ),
       sortValue: (r) => r.customerName,
     },
@@ -81,7 +79,7 @@ export function InvoicesScreen() {
     { key: 'due', header: t('invoices.dueDate'), width: '1fr', render: (r) => format.date(r.invoice.dueDate), sortValue: (r) => r.invoice.dueDate },
     { key: 'total', header: t('invoices.total'), width: '1.25fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
     { key: 'balance', header: t('invoices.balance'), width: '1fr', align: 'right', render: (r) => format.money(r.balanceCents), sortValue: (r) => r.balanceCents },
-    { key: 'status', header: t('invoices.status'), width: '1.6fr', render: (r) => <StatusBadge status={r.status} daysLate={r.daysLate} />, sortValue: (r) => r.daysLate },
+    { key: 'status', header: t('invoices.status'), width: '1.6fr', render: (r) => <StatusTag status={r.status} label={statusLabel(t, r.status, r.daysLate)} />, sortValue: (r) => r.daysLate },
   ];
 
   if (!ledger) return <Text>{t('app.loading')}</Text>;

@@ -211,6 +211,19 @@ describe('live records store', () => {
     expect(ids(records.invoices)).toContain('i5');
   });
 
+  it('reads tables bigger than a page whole, at start and after a write of many rows', async () => {
+    const db = await database();
+    const many = (from: number, count: number) => Array.from({ length: count }, (_, i) => anInvoice(`m${String(from + i).padStart(6, '0')}`, 'c1', '2026-10-01'));
+    await db.invoices.bulkAdd(many(0, 4_500)); // two full pages and a part
+    const store = storeOf(db);
+    const first = await store.ready();
+    expect(new Set(first.invoices.map((i) => i.id)).size).toBe(4_500);
+    await db.invoices.bulkAdd(many(4_500, 6_000)); // more keys than are worth fetching one by one
+    const after = await settle(store);
+    store.stop();
+    expect(new Set(after.invoices.map((i) => i.id)).size).toBe(10_500);
+  });
+
   it('follows the settings', async () => {
     const db = await seeded();
     const store = storeOf(db);
