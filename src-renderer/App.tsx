@@ -1,4 +1,4 @@
-import { createElement, useEffect, useState } from 'react';
+import { Suspense, createElement, lazy, useEffect, useState, type ComponentType } from 'react';
 import { IconChartBar, IconFileInvoice, IconMail, IconPhone, IconSettings, IconSun, IconUsers } from '@tabler/icons-react';
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -6,26 +6,25 @@ import { SCREENS, useNavigation, type Screen } from './stores/navigation';
 import { os, shellKind } from './os/client';
 import { AccessTokenError } from './os/http-transport';
 import { TodayScreen } from './features/today/TodayScreen';
-import { CustomersScreen } from './features/customers/CustomersScreen';
-import { InvoicesScreen } from './features/invoices/InvoicesScreen';
-import { CallsScreen } from './features/calls/CallsScreen';
-import { LettersScreen } from './features/letters/LettersScreen';
-import { DashboardScreen } from './features/dashboard/DashboardScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import { changeLanguage } from './features/settings/language';
 import { useMorningWakeUp } from './features/today/useMorningWakeUp';
 import { useDailyBackup } from './features/data/useDailyBackup';
 import { ImportWizardHost } from './features/import/ImportButton';
 import { useOutboxDriver } from './features/mail/useOutboxDriver';
 
-const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
+/**
+ * Today is in the first bundle: it is what opens every morning. The other screens load when first
+ * opened (a few milliseconds from disk), so the start parses and compiles only what Today needs —
+ * the dashboard's charts, the settings' forms and the lists wait until they are asked for.
+ */
+const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   today: TodayScreen,
-  customers: CustomersScreen,
-  invoices: InvoicesScreen,
-  calls: CallsScreen,
-  letters: LettersScreen,
-  dashboard: DashboardScreen,
-  settings: SettingsScreen,
+  customers: lazy(() => import('./features/customers/CustomersScreen').then((m) => ({ default: m.CustomersScreen }))),
+  invoices: lazy(() => import('./features/invoices/InvoicesScreen').then((m) => ({ default: m.InvoicesScreen }))),
+  calls: lazy(() => import('./features/calls/CallsScreen').then((m) => ({ default: m.CallsScreen }))),
+  letters: lazy(() => import('./features/letters/LettersScreen').then((m) => ({ default: m.LettersScreen }))),
+  dashboard: lazy(() => import('./features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen }))),
+  settings: lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))),
 };
 
 const ICONS: Record<Screen, typeof IconSun> = {
@@ -124,7 +123,9 @@ export function App() {
           </Alert>
         )}
         {/* A link with other filters (a dashboard bar) opens the screen afresh with them. */}
-        <Current key={query ? new URLSearchParams(query).toString() : ''} />
+        <Suspense fallback={<Text c="dimmed">{t('app.loading')}</Text>}>
+          <Current key={query ? new URLSearchParams(query).toString() : ''} />
+        </Suspense>
         <ImportWizardHost />
       </AppShell.Main>
     </AppShell>
