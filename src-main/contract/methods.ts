@@ -25,7 +25,7 @@ const fileName = z
   });
 
 /** Daily backups kept by main in `<data>/backups`, named by the shop's calendar day. */
-const dailyBackupName = z.string().regex(/^relance-\d{4}-\d{2}-\d{2}\.json$/, 'must be relance-YYYY-MM-DD.json');
+const dailyBackupName = z.string().regex(/^relance-\d{4}-\d{2}-\d{2}\.json(?:\.gz)?$/, 'must be relance-YYYY-MM-DD.json or .json.gz');
 const backupFile = z.object({
   fileName: dailyBackupName,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -8,7 +8,7 @@ import { toIoError, writeFileAtomic } from './files';
  *
  * The renderer makes the backup (db/backup.ts: the whole Dexie database as JSON) and hands the bytes
  * over; this store only keeps files:
- * - one file per calendar day, `relance-YYYY-MM-DD.json`, the day being taken in the shop's time zone
+ * - one file per calendar day, `relance-YYYY-MM-DD.json.gz` (`.json` when plain JSON), the day being taken in the shop's time zone
  *   (a save at 00:30 in Paris belongs to that day, not to the previous UTC day); a second save the
  *   same day replaces that day's file, so the folder holds the latest state of each day;
  * - written atomically (temporary file, flush, rename): a crash or a full disk never leaves a
@@ -24,7 +24,15 @@ import { toIoError, writeFileAtomic } from './files';
 export const KEEP_DAILY_BACKUPS = 14;
 export const DEFAULT_BACKUP_TIME_ZONE = 'Europe/Paris';
 
-const DAILY_FILE = /^relance-(\d{4}-\d{2}-\d{2})\.json$/;
+const DAILY_FILE = /^relance-(\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$/;
+
+/**
+ * `.json.gz` for gzip bytes (what the renderer writes since backups are compressed), `.json` for
+ * plain JSON (older backups, and files restored from them): the name always says what is inside.
+ */
+export function backupExtension(bytes: Uint8Array): '.json' | '.json.gz' {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? '.json.gz' : '.json';
+}
 
 export interface BackupFileInfo {
   fileName: string;
@@ -103,7 +111,7 @@ export class BackupStore {
       throw new ContractError('invalid-arguments', 'The backup is empty', [{ path: 'contentBase64', message: 'must not be empty' }]);
     }
     const stamp = new Date(nowIso).toISOString().replace(/[:.]/g, '-');
-    const fileName = `relance-avant-restauration-${stamp}.json`;
+    const fileName = `relance-avant-restauration-${stamp}${backupExtension(bytes)}`;
     const path = join(this.dir, 'before-restore', fileName);
     try {
       await writeFileAtomic(path, bytes);
@@ -150,7 +158,7 @@ export class BackupStore {
   async read(fileName: string): Promise<Uint8Array> {
     if (typeof fileName !== 'string' || dailyBackupDate(fileName) === null) {
       throw new ContractError('invalid-arguments', 'Not the name of a daily backup', [
-        { path: 'fileName', message: 'must be relance-YYYY-MM-DD.json' },
+        { path: 'fileName', message: 'must be relance-YYYY-MM-DD.json or .json.gz' },
       ]);
     }
     const path = join(this.dir, fileName);
@@ -172,18 +180,23 @@ export class BackupStore {
       ]);
     }
     const date = calendarDayIn(nowIso, timeZone);
-    const fileName = `relance-${date}.json`;
+    const fileName = `relance-${date}${backupExtension(bytes)}`;
     const path = join(this.dir, fileName);
-    const existed = await stat(path).then(
-      (info) => info.isFile(),
-      () => false,
-    );
+    // The same day in the other format (a plain backup made by an older version): replaced too.
+    const otherFormat = join(this.dir, fileName.endsWith('.gz') ? fileName.slice(0, -3) : `${fileName}.gz`);
+    const isFile = (candidate: string) =>
+      stat(candidate).then(
+        (info) => info.isFile(),
+        () => false,
+      );
+    const existed = (await isFile(path)) || (await isFile(otherFormat));
     try {
       await writeFileAtomic(path, bytes);
     } catch (error) {
       // writeFileAtomic creates the folder outside its own error mapping: map what escapes it too.
       throw error instanceof ContractError ? error : toIoError(error, path);
     }
+    await rm(otherFormat, { force: true }).catch(() => undefined);
     const deleted = await this.prune(fileName);
     return { fileName, date, bytes: bytes.byteLength, replaced: existed, deleted };
   }

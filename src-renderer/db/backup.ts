@@ -34,6 +34,7 @@
  * tests/unit/db/backup.test.ts). The renderer (Chromium) has both.
  */
 import { exportDB, importInto } from 'dexie-export-import';
+import { backupBytes } from './backup-compression';
 import { z } from 'zod';
 import type { RelanceDatabase } from './database';
 import { CURRENT_SCHEMA, TABLE_NAMES, type TableName } from './schema';
@@ -257,9 +258,18 @@ const MAX_ISSUES_REPORTED = 5;
 
 async function parseBackup(blob: Blob): Promise<Parsed> {
   if (blob.size === 0) return refuse('not-json', 'The file is empty.');
+  let bytes: Uint8Array;
+  try {
+    bytes = await backupBytes(blob);
+  } catch {
+    return refuse(
+      'truncated',
+      `The backup is damaged (${blob.size} bytes, a compressed file that cannot be read to its end): it was probably copied or downloaded only in part. Use another copy.`,
+    );
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await blob.arrayBuffer());
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return refuse('not-json', 'The file is not a text file: it cannot be a Relance backup.');
   }

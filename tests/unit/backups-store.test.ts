@@ -38,6 +38,20 @@ async function expectContractError(promise: Promise<unknown>, code: string): Pro
 }
 
 describe('BackupStore.saveDaily', () => {
+  it('names a compressed backup .json.gz, replaces the same day\'s plain file, lists and reads it back', async () => {
+    const dir = await dataDir();
+    const store = new BackupStore(dir);
+    await store.saveDaily(bytes('{"relance":1}'), '2026-11-23T08:30:00.000Z');
+    const compressed = new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]);
+    const saved = await store.saveDaily(compressed, '2026-11-23T17:00:00.000Z');
+    expect(saved).toMatchObject({ fileName: 'relance-2026-11-23.json.gz', date: '2026-11-23', replaced: true });
+    expect(await readdir(join(dir, 'backups'))).toEqual(['relance-2026-11-23.json.gz']);
+    expect(await store.list()).toEqual([{ fileName: 'relance-2026-11-23.json.gz', date: '2026-11-23', bytes: 7 }]);
+    expect(await store.read('relance-2026-11-23.json.gz')).toEqual(compressed);
+    expect(dailyBackupDate('relance-2026-11-23.json.gz')).toBe('2026-11-23');
+    expect(dailyBackupDate('relance-2026-11-23.gz')).toBeNull();
+  });
+
   it('writes relance-YYYY-MM-DD.json in <dataDir>/backups, with the bytes given', async () => {
     const dir = await dataDir();
     const store = new BackupStore(dir);

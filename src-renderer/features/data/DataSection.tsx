@@ -102,7 +102,7 @@ export function DataSection() {
 
   const backupNow = () =>
     run('backup', async () => {
-      const result = await saveBase64File(`relance-sauvegarde-${today}.json`, await backupBase64(getDatabase()), 'application/json', 'Relance');
+      const result = await saveBase64File(`relance-sauvegarde-${today}.json.gz`, await backupBase64(getDatabase()), 'application/gzip', 'Relance');
       if (result.status === 'saved') notifications.show({ color: 'green', message: t('data.savedTo', { path: result.path }) });
     });
 
@@ -186,7 +186,7 @@ export function DataSection() {
           <Button loading={busy === 'backup'} onClick={() => void backupNow()}>
             {t('data.backupNow')}
           </Button>
-          <FileButton onChange={(file) => file && void offerRestore(file).catch(showError)} accept=".json,application/json">
+          <FileButton onChange={(file) => file && void offerRestore(file).catch(showError)} accept=".json,.gz,application/json,application/gzip">
             {(props) => (
               <Button variant="default" {...props} loading={busy === 'restore'}>
                 {t('data.restore')}

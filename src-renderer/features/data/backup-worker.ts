@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { exportBackup } from '../../db/backup';
+import { gzip } from '../../db/backup-compression';
 import { RelanceDatabase } from '../../db/database';
 import { toBase64 } from '../../os/base64';
 import { serveInWorker } from '../../os/run-in-worker';
@@ -20,7 +21,7 @@ serveInWorker(async ({ databaseName, nowIso, appVersion }: BackupRequest) => {
   const db = new RelanceDatabase(databaseName);
   try {
     const blob = await exportBackup(db, { nowIso, appVersion });
-    return toBase64(new Uint8Array(await blob.arrayBuffer()));
+    return toBase64(await gzip(blob));
   } finally {
     db.close();
   }

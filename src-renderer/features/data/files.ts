@@ -1,4 +1,5 @@
 import { exportBackup } from '../../db/backup';
+import { gzip } from '../../db/backup-compression';
 import type { RelanceDatabase } from '../../db';
 import { os, toBase64 } from '../../os/client';
 import { nowIso } from '../../os/clock';
@@ -13,7 +14,7 @@ export function appVersion(): Promise<string> {
 }
 
 /**
- * A full backup as base64, ready for `files.saveAs` or `backup.saveDaily`. Made in a worker (see
+ * A full backup, gzip-compressed (backup-compression.ts), as base64, ready for `files.saveAs` or `backup.saveDaily`. Made in a worker (see
  * backup-worker.ts); on the main thread only where a worker cannot start (the file is the same,
  * the window just pauses meanwhile).
  */
@@ -28,7 +29,7 @@ export async function backupBase64(db: RelanceDatabase): Promise<string> {
 
 async function backupOnThisThread(db: RelanceDatabase, request: BackupRequest): Promise<string> {
   const blob = await exportBackup(db, { nowIso: request.nowIso, appVersion: request.appVersion });
-  return toBase64(new Uint8Array(await blob.arrayBuffer()));
+  return toBase64(await gzip(blob));
 }
 
 /** Saves text or bytes where the user chooses (Electron) or in the export folder (browser mode). */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import './dexie-export-node';
 import { clearAllData, loadDemoData, saveSettings, type RelanceDatabase } from '../../../src-renderer/db';
 import { exportBackup, inspectBackup, restoreBackup } from '../../../src-renderer/db/backup';
+import { gzip, isGzip } from '../../../src-renderer/db/backup-compression';
 import { TABLE_NAMES } from '../../../src-renderer/db/schema';
 import type { FollowUpPolicy } from '../../../src-renderer/domain/model';
 import { freshDatabasesFor } from './helpers';
@@ -90,6 +91,20 @@ describe('exportBackup / restoreBackup', () => {
 
     const result = await restoreBackup(db, blob);
     expect(result).toMatchObject({ ok: true });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('restores a gzip-compressed backup (what the app writes) as well as a plain one, and it is much smaller', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const plain = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
+    const compressed = await gzip(plain);
+    expect(isGzip(compressed)).toBe(true);
+    expect(compressed.byteLength).toBeLessThan(plain.size / 4);
+    expect(await inspectBackup(new Blob([compressed]))).toMatchObject({ ok: true });
+
+    await clearAllData(db, { includeConfiguration: true });
+    expect(await restoreBackup(db, new Blob([compressed]))).toMatchObject({ ok: true });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -199,6 +214,15 @@ describe('restoreBackup refuses a bad file and leaves the data untouched', () =>
       const cut = blob.slice(0, Math.floor(blob.size * fraction));
       const message = await expectRefused(cut, 'truncated');
       expect(message).toMatch(/incomplete/);
+    }
+  });
+
+  it('a truncated compressed file', async () => {
+    const source = await seeded();
+    const compressed = await gzip(await exportBackup(source, { nowIso: NOW, appVersion: '0.1.0' }));
+    for (const fraction of [0.1, 0.5, 0.99]) {
+      const message = await expectRefused(new Blob([compressed.slice(0, Math.floor(compressed.byteLength * fraction))]), 'truncated');
+      expect(message).toMatch(/damaged/);
     }
   });
 
