@@ -10,13 +10,13 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
 }
 
-export async function gzip(blob: Blob): Promise<Uint8Array> {
+export async function gzip(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   const stream = blob.stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** The file's bytes, decompressed when it is gzip; a damaged gzip file rejects (caller says so). */
-export async function backupBytes(blob: Blob): Promise<Uint8Array> {
+export async function backupBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   if (!isGzip(bytes)) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
