@@ -73,6 +73,13 @@ export const frCalls = {
   },
   // Today
   paymentReceived: 'Paiement reçu',
+  today: {
+    callBack: 'Rappeler {{who}} à {{time}} — demandé le {{date}}',
+    callBackAnyTime: 'Rappeler {{who}} — demandé le {{date}}',
+    callBackNotes: 'Note de l’appel : {{notes}}',
+    instalmentBefore: 'Rappel d’échéance : échéance {{index}} sur {{count}} de l’échéancier le {{date}}, {{amount}} à régler',
+    instalmentMissed: 'Échéance {{index}} sur {{count}} du {{date}} non reçue ({{amount}}) : rappel aimable, à régler d’ici le {{deadline}} pour que l’échéancier continue',
+  },
   // Call log
   log: {
     from: 'Du',

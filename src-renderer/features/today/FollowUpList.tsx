@@ -5,15 +5,15 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import { acknowledgeBroken, recordStepOutcome, snoozeCustomer } from '../../db/followups-repo';
-import { addDays } from '../../domain/dates';
-import type { PlannedAction, StepAction } from '../../domain/planner';
-import type { Channel, Customer } from '../../domain/model';
+import { addDays, todayIn } from '../../domain/dates';
+import type { CallBackAction, PlannedAction, StepAction } from '../../domain/planner';
+import { DEFAULT_SETTINGS, type Channel, type Customer } from '../../domain/model';
 import { customerWarnings, type ContactWarning } from '../../domain/contact-checks';
 import { useWarningText } from '../customers/CustomerWarnings';
 import { nowIso } from '../../os/clock';
 import { routeHref } from '../../stores/navigation';
 import { useFormat } from '../../ui/format';
-import { useToday } from '../../ui/hooks';
+import { useSettings, useToday } from '../../ui/hooks';
 import type { SectionKey } from './action-slots';
 import { TODAY_SLOTS } from './slots';
 
@@ -33,6 +33,8 @@ function sectionOf(action: PlannedAction): SectionKey {
       return 'instalments';
     case 'escalation-blocked':
       return 'decisions';
+    case 'call-back':
+      return 'calls';
     default:
       return 'broken';
   }
@@ -61,6 +63,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
+  const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
   const [dialog, setDialogState] = useState<Dialog>(null);
   // Every dialog starts empty: a note typed and cancelled must never land in another customer's history.
   const setDialog = (next: Dialog) => {
@@ -116,10 +119,24 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
       return reason.cause === 'due' ? base : `${base} · ${t(`followUps.causes.${reason.cause}`)}`;
     });
 
+  const instalmentReminderLine = (action: StepAction): string => {
+    const reminder = action.instalment!;
+    const values = { index: reminder.index + 1, count: reminder.count, date: format.date(reminder.dueDate), amount: format.money(reminder.remainingCents), deadline: format.date(action.newDeadline) };
+    return reminder.when === 'before' ? t('callsPanel.today.instalmentBefore', values) : t('callsPanel.today.instalmentMissed', values);
+  };
+
+  const callBackLines = (action: CallBackAction): string[] => {
+    const values = { who: action.contactName ?? action.customerName, time: action.callBackAt ?? '', date: format.date(todayIn(timeZone, action.requestedAt)) };
+    const line = action.callBackAt ? t('callsPanel.today.callBack', values) : t('callsPanel.today.callBackAnyTime', values);
+    return action.notes ? [line, t('callsPanel.today.callBackNotes', { notes: action.notes })] : [line];
+  };
+
   const lines = (action: PlannedAction): string[] => {
     switch (action.kind) {
       case 'step':
-        return describeStep(action);
+        return action.instalment ? [instalmentReminderLine(action)] : describeStep(action);
+      case 'call-back':
+        return callBackLines(action);
       case 'promise-due':
         return [t('followUps.promiseLine', { date: format.date(action.promisedDate), amount: format.money(action.amountCents), balance: format.money(action.balanceCents) })];
       case 'broken-promise':
@@ -173,7 +190,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
                         ⚠ {text}
                       </Text>
                     ))}
-                    {action.kind === 'step' && (
+                    {action.kind === 'step' && !action.instalment && (
                       <Text size="xs" c="dimmed">
                         {t('followUps.amountDue', { amount: format.money(action.reasons.reduce((sum, r) => sum + r.balanceCents, 0)) })} ·{' '}
                         {t('followUps.newDeadline', { date: format.date(action.newDeadline) })} · {t('followUps.waitingSince', { date: format.date(action.dueSince) })}
