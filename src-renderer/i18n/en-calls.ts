@@ -76,6 +76,13 @@ export const enCalls: Shape<typeof frCalls> = {
     'malformed-tag': 'badly written tag “{{field}}”',
   },
   paymentReceived: 'Payment received',
+  promisePayment: {
+    title: 'Promise to pay in progress',
+    promise: 'The customer promised {{amount}} for {{date}} ({{numbers}}).',
+    first: 'Put this payment towards the promised invoices first',
+    keeps: 'This way, the payment keeps the promise.',
+    oldestFirst: 'Put towards the oldest invoices, this payment would not keep the promise.',
+  },
   today: {
     callBack: 'Call {{who}} back at {{time}} — asked on {{date}}',
     callBackAnyTime: 'Call {{who}} back — asked on {{date}}',

@@ -73,6 +73,13 @@ export const frCalls = {
   },
   // Today
   paymentReceived: 'Paiement reçu',
+  promisePayment: {
+    title: 'Promesse de paiement en cours',
+    promise: 'Le client a promis {{amount}} pour le {{date}} ({{numbers}}).',
+    first: 'Affecter ce paiement d’abord aux factures promises',
+    keeps: 'Ainsi, ce paiement tient la promesse.',
+    oldestFirst: 'Affecté aux factures les plus anciennes, ce paiement ne tiendrait pas la promesse.',
+  },
   today: {
     callBack: 'Rappeler {{who}} à {{time}} — demandé le {{date}}',
     callBackAnyTime: 'Rappeler {{who}} — demandé le {{date}}',

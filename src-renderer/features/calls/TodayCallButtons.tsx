@@ -24,27 +24,26 @@ export function CallActionButton({ action, customer }: ActionSlotProps) {
 
 /**
  * On a promise or an instalment due today: "Paiement reçu" records the payment (which keeps the
- * promise or settles the instalment by itself, see domain/promises.ts and payment-plans.ts),
+ * promise or settles the instalment by itself, see domain/promises.ts and payment-plans.ts; the
+ * dialog puts it towards the promised invoices first, domain/promise-allocation.ts),
  * "Appeler" asks the customer where it is.
  */
 export function PromiseActionButtons(props: ActionSlotProps) {
   const { t } = useTranslation();
   const records = useRecords();
   const [paying, setPaying] = useState(false);
-  const { customer, action } = props;
+  const { customer } = props;
   if (!customer) return null;
   const openInvoices = (records?.invoices ?? []).filter(
     (i) => i.customerId === customer.id && isOpenInvoice(i),
   );
-  // The promised invoices first: allocateOldestFirst in the dialog then settles them before the others.
-  const promisedFirst = [...openInvoices].sort((a, b) => Number(action.invoiceIds.includes(b.id)) - Number(action.invoiceIds.includes(a.id)));
   return (
     <>
       <Button size="xs" variant="light" onClick={() => setPaying(true)}>
         {t('callsPanel.paymentReceived')}
       </Button>
       <CallActionButton {...props} />
-      {paying && <PaymentDialog customer={customer} openInvoices={promisedFirst} onClose={() => setPaying(false)} />}
+      {paying && <PaymentDialog customer={customer} openInvoices={openInvoices} onClose={() => setPaying(false)} />}
     </>
   );
 }
