@@ -163,6 +163,7 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
     if (Object.keys(problems).length > 0 || !draft.outcome) return;
 
     const wrong = phones.find((p) => p.phone === draft.wrongPhone) ?? phones[0];
+    const calledContact = customer.contacts.find((c) => c.id === customer.preferredContactId && (c.phone || c.mobile)) ?? phones[0]?.contact;
     const input: CallLogInput = {
       customerId,
       invoiceIds: selected.map((i) => i.id),
@@ -176,6 +177,8 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
       ...(draft.outcome === 'says-paid' && saysPaid ? { saysPaid: { date: saysPaid } } : {}),
       ...(draft.outcome === 'call-back' && callBackDate ? { callBack: { date: callBackDate, ...(draft.callBackTime.trim() ? { time: draft.callBackTime.trim() } : {}) } } : {}),
       ...(draft.outcome === 'wrong-number' && wrong ? { contactId: wrong.contact.id, phone: wrong.phone } : {}),
+      // Whom to ask for when calling back (Today says "Rappeler Camille Rossi à 14:30").
+      ...(draft.outcome === 'call-back' && calledContact ? { contactId: calledContact.id } : {}),
       nextFollowUp: next,
       proposedFollowUp: proposed,
       ...(action?.kind === 'step' && action.channel === 'phone' ? { steps: stepTrail(action).filter((s) => draft.invoiceIds.includes(s.invoiceId)) } : {}),
