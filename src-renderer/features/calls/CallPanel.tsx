@@ -18,6 +18,7 @@ import { useRecords, useToday } from '../../ui/hooks';
 import { useFollowUps } from '../today/useFollowUps';
 import { clearCallDraft, loadCallDraft, saveCallDraft, type CallDraft } from './call-draft';
 import { CallScript } from './CallScript';
+import { useInstalmentReminderText } from './useInstalmentReminderText';
 import { centsToInput } from '../invoices/InvoiceFormDialog';
 
 export interface CallPanelProps {
@@ -56,6 +57,7 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
   const today = useToday();
   const records = useRecords();
   const followUps = useFollowUps();
+  const instalmentText = useInstalmentReminderText();
   const customer = records?.customers.find((c) => c.id === customerId);
   const openInvoices = useMemo(() => (records ? openInvoicesOf(records.invoices, customerId) : []), [records, customerId]);
   const phones = phonesOf(customer?.contacts ?? []);
@@ -219,6 +221,10 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
       >
         <Stack gap="md">
           {restored && <Alert color="blue">{t('callsPanel.draftRestored')}</Alert>}
+          {action?.kind === 'step' && action.instalment && (
+            // A plan's instalment reminder: the call is about that instalment, not a late invoice.
+            <Alert color="teal">{instalmentText(action)}</Alert>
+          )}
           <Group justify="space-between" align="flex-start">
             <Stack gap={4}>
               {phones.length === 0 ? (

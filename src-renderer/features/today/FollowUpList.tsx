@@ -16,6 +16,7 @@ import { useFormat } from '../../ui/format';
 import { useSettings, useToday } from '../../ui/hooks';
 import type { SectionKey } from './action-slots';
 import { TODAY_SLOTS } from './slots';
+import { useInstalmentReminderText } from '../calls/useInstalmentReminderText';
 
 const SECTION_ORDER: SectionKey[] = ['broken', 'calls', 'emails', 'messages', 'letters', 'decisions', 'promises', 'instalments'];
 
@@ -64,6 +65,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
   const format = useFormat();
   const today = useToday();
   const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
+  const instalmentReminderLine = useInstalmentReminderText();
   const [dialog, setDialogState] = useState<Dialog>(null);
   // Every dialog starts empty: a note typed and cancelled must never land in another customer's history.
   const setDialog = (next: Dialog) => {
@@ -118,12 +120,6 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
           : t('followUps.reasonBeforeDue', { number: reason.number, date: format.date(reason.dueDate), step: reason.stepNumber, count: reason.stepCount, policy: reason.policyName });
       return reason.cause === 'due' ? base : `${base} · ${t(`followUps.causes.${reason.cause}`)}`;
     });
-
-  const instalmentReminderLine = (action: StepAction): string => {
-    const reminder = action.instalment!;
-    const values = { index: reminder.index + 1, count: reminder.count, date: format.date(reminder.dueDate), amount: format.money(reminder.remainingCents), deadline: format.date(action.newDeadline) };
-    return reminder.when === 'before' ? t('callsPanel.today.instalmentBefore', values) : t('callsPanel.today.instalmentMissed', values);
-  };
 
   const callBackLines = (action: CallBackAction): string[] => {
     const values = { who: action.contactName ?? action.customerName, time: action.callBackAt ?? '', date: format.date(todayIn(timeZone, action.requestedAt)) };
