@@ -170,4 +170,48 @@ test.describe('calls back, instalment reminders and the Invoices list', () => {
     await expect(followUp(page, /Engagements non tenus/, 'Restaurant Le Petit Zinc')).toHaveCount(0);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  test('a payment for a promised invoice while an older one is open goes to the promised one first and keeps the promise', async ({ page }) => {
+    await page.clock.install({ time: MONDAY });
+    const app = new AppPage(page);
+    await app.open();
+    await app.loadDemo();
+    await app.goTo('Clients');
+    await page.getByRole('link', { name: 'Fleurs de Lys SARL' }).click();
+
+    // The customer promises to pay the newest open invoice only.
+    await page.getByRole('button', { name: 'Appeler', exact: true }).click();
+    const panel = page.getByRole('dialog', { name: 'Appel : Fleurs de Lys SARL' });
+    const invoices = panel.getByRole('group', { name: /Factures concernées/ }).getByRole('checkbox');
+    const count = await invoices.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    for (const box of await invoices.all()) await box.uncheck();
+    const promised = invoices.nth(count - 1);
+    await promised.check();
+    const label = (await promised.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? ''))!;
+    const number = label.match(/F-\d{4}-\d{4}/)![0];
+    await panel.getByRole('radio', { name: /Promesse de paiement/ }).check();
+    const amount = await panel.getByRole('textbox', { name: 'Montant promis (€)' }).inputValue();
+    await panel.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+    await expect(panel).toHaveCount(0);
+
+    // The payment of exactly that amount: the dialog proposes the promised invoice first.
+    await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    const payment = page.getByRole('dialog', { name: 'Paiement reçu de Fleurs de Lys SARL' });
+    await payment.getByRole('textbox', { name: 'Montant reçu' }).fill(amount);
+    await expect(payment.getByText(new RegExp(`Le client a promis .* \\(${number}\\)`))).toBeVisible();
+    const first = payment.getByRole('checkbox', { name: 'Affecter ce paiement d’abord aux factures promises' });
+    await expect(first).toBeChecked();
+    await expect(payment.getByText('Ainsi, ce paiement tient la promesse.')).toBeVisible();
+    const promisedRow = payment.getByRole('table', { name: 'Répartition du paiement' }).getByRole('row').filter({ hasText: number });
+    await expect(promisedRow).toContainText(`${amount}`);
+    // Oldest first instead: the dialog says the promise would not be kept.
+    await first.uncheck();
+    await expect(payment.getByText('Affecté aux factures les plus anciennes, ce paiement ne tiendrait pas la promesse.')).toBeVisible();
+    await first.check();
+    await payment.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    await expect(payment).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Historique' }).getByRole('listitem').filter({ hasText: 'Promesse tenue' })).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
