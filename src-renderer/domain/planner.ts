@@ -70,7 +70,8 @@
  * good standing: a courteous reminder from 3 days before its date to the day before, and a friendly
  * one from the day after its date to the last grace day. Each is a `step` action with `instalment`
  * set, on the customer's preferred channel (a letter preference gets an email), policy `plan:<id>`
- * and step `instalment-<n>-before|missed`: done (once) like any step, through its audit trail. These
+ * and step `instalment-<n>-before|missed`, key `customerId|channel|stepId|planId`: done (once) like
+ * any step, through its audit trail. These
  * trail entries never serve a broken commitment nor count as done policy steps.
  *
  * Calls back. A customer whose latest logged call (call-log.ts) asked to be called back gets a
