@@ -101,8 +101,19 @@ test.describe('calls back, instalment reminders and the Invoices list', () => {
     await expect(panel).toHaveCount(0);
 
     // The menu: call, record a payment, open the customer (with the invoice's own actions).
+    // Dispute and end the dispute from the row.
     await row.getByRole('button', { name: `Actions pour ${number}` }).click();
-    await expect(page.getByRole('menuitem', { name: 'Marquer comme contestée…' })).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Marquer comme contestée…' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Raison' }).fill('Bouquet livré fané');
+    await page.getByRole('dialog').getByRole('button', { name: 'Marquer comme contestée' }).click();
+    await expect(page.getByText(`La facture ${number} est marquée comme contestée.`)).toBeVisible();
+    await expect(row).toContainText('Contestée');
+    await row.getByRole('button', { name: `Actions pour ${number}` }).click();
+    await page.getByRole('menuitem', { name: 'Mettre fin à la contestation…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mettre fin à la contestation' }).click();
+    await expect(page.getByText(`La contestation de la facture ${number} est terminée.`)).toBeVisible();
+
+    await row.getByRole('button', { name: `Actions pour ${number}` }).click();
     await page.getByRole('menuitem', { name: 'Appeler le client…' }).click();
     await expect(panel).toBeVisible();
     await page.keyboard.press('Escape');

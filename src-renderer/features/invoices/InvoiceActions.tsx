@@ -62,14 +62,10 @@ export function InvoiceActionsMenu({
   customerHref,
 }: { row: Pick<InvoiceRow, 'invoice' | 'balanceCents'>; onEdit: (invoice: Invoice) => void } & InvoiceListActions) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const today = useToday();
   const [action, setAction] = useState<Action | null>(null);
   const { invoice, balanceCents } = row;
   const available = availableActions(invoice, balanceCents);
   const number = invoice.number;
-  const close = () => setAction(null);
-  const db = getDatabase();
 
   return (
     <>
@@ -103,6 +99,25 @@ export function InvoiceActionsMenu({
         </Menu.Dropdown>
       </Menu>
 
+      {action && <InvoiceActionDialog action={action} invoice={invoice} balanceCents={balanceCents} onClose={() => setAction(null)} />}
+    </>
+  );
+}
+
+/**
+ * The dialog of the action chosen in the menu, mounted only then: a list row holds the menu alone
+ * (the Invoices list draws rows while scrolling through 100,000 of them).
+ */
+function InvoiceActionDialog({ action, invoice, balanceCents, onClose }: { action: Action; invoice: Invoice; balanceCents: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = useToday();
+  const number = invoice.number;
+  const close = onClose;
+  const db = getDatabase();
+
+  return (
+    <>
       {action === 'dispute' && (
         <ReasonDialog
           title={t('ledger.actions.disputeTitle', { number })}
