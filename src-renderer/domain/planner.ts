@@ -104,6 +104,7 @@ import type {
   CalendarDate,
   Cents,
   Channel,
+  Contact,
   Customer,
   FollowUpPolicy,
   FollowUpStep,
@@ -241,7 +242,7 @@ export interface CallBackAction extends ActionBase {
   /** When that call was made. */
   requestedAt: IsoInstant;
   /** The contact who was on the phone, when the call named one. */
-  contactName?: string;
+  contact?: Pick<Contact, 'name' | 'civility'>;
   notes?: string;
 }
 
@@ -612,7 +613,7 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
     }
     const callBackAt = typeof call.details?.callBackAt === 'string' ? call.details.callBackAt : undefined;
     const contactId = call.details?.contactId;
-    const contactName = customer.contacts.find((contact) => contact.id === contactId)?.name;
+    const contact = customer.contacts.find((candidate) => candidate.id === contactId);
     actions.push({
       kind: 'call-back',
       key: `call-back|${call.id}`,
@@ -624,7 +625,7 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
       callBackOn,
       ...(callBackAt ? { callBackAt } : {}),
       requestedAt: call.at,
-      ...(contactName ? { contactName } : {}),
+      ...(contact ? { contact: { name: contact.name, ...(contact.civility ? { civility: contact.civility } : {}) } } : {}),
       ...(call.notes ? { notes: call.notes } : {}),
     });
   }

@@ -84,6 +84,8 @@ export const enCalls: Shape<typeof frCalls> = {
     oldestFirst: 'Put towards the oldest invoices, this payment would not keep the promise.',
   },
   today: {
+    madame: 'Ms',
+    monsieur: 'Mr',
     callBack: 'Call {{who}} back at {{time}} — asked on {{date}}',
     callBackAnyTime: 'Call {{who}} back — asked on {{date}}',
     callBackNotes: 'Note from the call: {{notes}}',

@@ -81,6 +81,8 @@ export const frCalls = {
     oldestFirst: 'Affecté aux factures les plus anciennes, ce paiement ne tiendrait pas la promesse.',
   },
   today: {
+    madame: 'Mme',
+    monsieur: 'M.',
     callBack: 'Rappeler {{who}} à {{time}} — demandé le {{date}}',
     callBackAnyTime: 'Rappeler {{who}} — demandé le {{date}}',
     callBackNotes: 'Note de l’appel : {{notes}}',

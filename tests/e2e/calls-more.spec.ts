@@ -60,12 +60,12 @@ test.describe('calls back, instalment reminders and the Invoices list', () => {
     // Tomorrow: both calls back in the calls section, by the time asked, with the call button.
     await moveClockTo(page, '2026-11-24T08:30:00Z');
     const calls = page.getByRole('list', { name: /Appels à passer/ });
-    const callBack = calls.getByRole('listitem', { name: 'Action pour Fleurs de Lys SARL' }).filter({ hasText: 'Rappeler Camille Rossi à 14:30 — demandé le 23/11/2026' });
+    const callBack = calls.getByRole('listitem', { name: 'Action pour Fleurs de Lys SARL' }).filter({ hasText: 'Rappeler Mme Rossi à 14:30 — demandé le 23/11/2026' });
     await expect(callBack).toBeVisible();
     await expect(callBack).toContainText('En réunion, rappeler après le déjeuner');
     const texts = await calls.getByRole('listitem').allTextContents();
-    const at10 = texts.findIndex((text) => text.includes('Rappeler Nathalie Lemoine à 10:00'));
-    const at1430 = texts.findIndex((text) => text.includes('Rappeler Camille Rossi à 14:30'));
+    const at10 = texts.findIndex((text) => text.includes('Rappeler Mme Lemoine à 10:00'));
+    const at1430 = texts.findIndex((text) => text.includes('Rappeler Mme Rossi à 14:30'));
     expect(at10).toBeGreaterThanOrEqual(0);
     expect(at1430).toBeGreaterThan(at10);
 
@@ -76,7 +76,7 @@ test.describe('calls back, instalment reminders and the Invoices list', () => {
     await page.keyboard.press('Control+Enter');
     await expect(panel).toHaveCount(0);
     await expect(callBack).toHaveCount(0);
-    await expect(calls.getByRole('listitem').filter({ hasText: 'Rappeler Nathalie Lemoine à 10:00' })).toBeVisible();
+    await expect(calls.getByRole('listitem').filter({ hasText: 'Rappeler Mme Lemoine à 10:00' })).toBeVisible();
     expect(app.consoleErrors).toEqual([]);
   });
 

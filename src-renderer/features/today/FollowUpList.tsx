@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import { acknowledgeBroken, recordStepOutcome, snoozeCustomer } from '../../db/followups-repo';
 import { addDays, todayIn } from '../../domain/dates';
+import { surnameOf } from '../../domain/templates';
 import type { CallBackAction, PlannedAction, StepAction } from '../../domain/planner';
 import { DEFAULT_SETTINGS, type Channel, type Customer } from '../../domain/model';
 import { customerWarnings, type ContactWarning } from '../../domain/contact-checks';
@@ -121,8 +122,12 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
       return reason.cause === 'due' ? base : `${base} · ${t(`followUps.causes.${reason.cause}`)}`;
     });
 
+  /** "Mme Rossi", "M. Dupont" (the surname after the civility, as one asks for someone on the phone). */
+  const politeName = (contact: NonNullable<CallBackAction['contact']>): string =>
+    contact.civility ? `${t(`callsPanel.today.${contact.civility}`)} ${surnameOf(contact.name)}` : contact.name;
+
   const callBackLines = (action: CallBackAction): string[] => {
-    const values = { who: action.contactName ?? action.customerName, time: action.callBackAt ?? '', date: format.date(todayIn(timeZone, action.requestedAt)) };
+    const values = { who: action.contact ? politeName(action.contact) : action.customerName, time: action.callBackAt ?? '', date: format.date(todayIn(timeZone, action.requestedAt)) };
     const line = action.callBackAt ? t('callsPanel.today.callBack', values) : t('callsPanel.today.callBackAnyTime', values);
     return action.notes ? [line, t('callsPanel.today.callBackNotes', { notes: action.notes })] : [line];
   };

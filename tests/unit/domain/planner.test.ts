@@ -636,7 +636,7 @@ describe('planFollowUps: calls back the customers asked for', () => {
   // The first reminder is done for both: nothing else is due today.
   const trail = [stepDone(['i1'], 'first-reminder', { at: daysAgo(2) }), stepDone(['i2'], 'first-reminder', { at: daysAgo(2), customerId: 'c2' })];
   const customers = [
-    aCustomer('c1', { contacts: [{ id: 'k1', name: 'M. Dupont' }] }),
+    aCustomer('c1', { contacts: [{ id: 'k1', name: 'Jean Dupont', civility: 'monsieur' }] }),
     aCustomer('c2', { name: 'Boulangerie Abel', normalizedName: 'boulangerie abel' }),
   ];
   const callBack = (customerId: string, on: string, at?: string, extra: Partial<Interaction> = {}) =>
@@ -672,7 +672,7 @@ describe('planFollowUps: calls back the customers asked for', () => {
       callBackOn: TODAY,
       callBackAt: '14:30',
       requestedAt: daysAgo(1),
-      contactName: 'M. Dupont',
+      contact: { name: 'Jean Dupont', civility: 'monsieur' },
       notes: 'En réunion, rappeler après le déjeuner',
       dueSince: TODAY,
     });
