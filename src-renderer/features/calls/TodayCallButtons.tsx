@@ -6,18 +6,22 @@ import { isOpenInvoice } from '../../domain/open-invoices';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import type { ActionSlotProps } from '../today/action-slots';
 import { CallPanel } from './CallPanel';
+import { callCarries } from './carried-step';
+import { useFollowUps } from '../today/useFollowUps';
 
 /** "Appeler" on a call to make, a promise or instalment to check: the call panel for that action. */
 export function CallActionButton({ action, customer }: ActionSlotProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const followUps = useFollowUps();
   if (!customer) return null;
+  const carried = callCarries(action, followUps?.actions ?? []);
   return (
     <>
       <Button size="xs" onClick={() => setOpen(true)} aria-label={t('callsPanel.openFor', { customer: customer.name })}>
         {t('callsPanel.open')}
       </Button>
-      {open && <CallPanel customerId={customer.id} invoiceIds={action.invoiceIds} action={action} onClose={() => setOpen(false)} />}
+      {open && <CallPanel customerId={customer.id} invoiceIds={carried.invoiceIds} action={carried.action} onClose={() => setOpen(false)} />}
     </>
   );
 }
