@@ -101,6 +101,14 @@ test.describe('calls back, instalment reminders and the Invoices list', () => {
     await expect(panel).toHaveCount(0);
 
     // The menu: call, record a payment, open the customer (with the invoice's own actions).
+    // The menu with the keyboard: Enter opens it, Escape closes it and gives the focus back.
+    await row.getByRole('button', { name: `Actions pour ${number}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: 'Enregistrer un paiement…' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menuitem', { name: 'Enregistrer un paiement…' })).toHaveCount(0);
+    await expect(row.getByRole('button', { name: `Actions pour ${number}` })).toBeFocused();
+
     // Dispute and end the dispute from the row.
     await row.getByRole('button', { name: `Actions pour ${number}` }).click();
     await page.getByRole('menuitem', { name: 'Marquer comme contestée…' }).click();

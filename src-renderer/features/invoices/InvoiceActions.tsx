@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Button, Group, Menu, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -60,18 +60,33 @@ export function InvoiceActionsMenu({
   onRecordPayment,
   onCall,
   customerHref,
-}: { row: Pick<InvoiceRow, 'invoice' | 'balanceCents'>; onEdit: (invoice: Invoice) => void } & InvoiceListActions) {
+  defaultOpened = false,
+}: {
+  row: Pick<InvoiceRow, 'invoice' | 'balanceCents'>;
+  onEdit: (invoice: Invoice) => void;
+  /** Open at once: a list mounts the menu only when its button is first clicked. */
+  defaultOpened?: boolean;
+} & InvoiceListActions) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
+  const [opened, setOpened] = useState(false);
+  const targetRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // Mounted by a click on a list's stand-in button: take the focus first, so that closing the
+    // menu gives it back to this button, then open.
+    if (!defaultOpened) return;
+    targetRef.current?.focus();
+    setOpened(true);
+  }, [defaultOpened]);
   const { invoice, balanceCents } = row;
   const available = availableActions(invoice, balanceCents);
   const number = invoice.number;
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('ledger.actions.menu', { number })}>
+          <ActionIcon ref={targetRef} variant="subtle" color="gray" aria-label={t('ledger.actions.menu', { number })}>
             <IconDots size={18} aria-hidden />
           </ActionIcon>
         </Menu.Target>

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { ActionIcon, Anchor, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconPhone } from '@tabler/icons-react';
+import { Anchor, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconDots, IconPhone } from '@tabler/icons-react';
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { normalizeName } from '../../domain/text';
 import { OPEN_STATUSES, type InvoiceStatus } from '../../domain/invoice-status';
 import type { InvoiceRow } from '../../domain/ledger-summary';
 import { InvoiceFormDialog } from './InvoiceFormDialog';
+import classes from './InvoiceRowActions.module.css';
 import { availableActions, InvoiceActionsMenu, type InvoiceListActions } from './InvoiceActions';
 import { CallPanel } from '../calls/CallPanel';
 import { PaymentDialog } from '../payments/PaymentDialog';
@@ -97,7 +98,17 @@ export function InvoicesScreen() {
       header: t('ledger.actions.column'),
       width: '84px',
       align: 'right',
-      render: (r) => <InvoiceRowActions row={r} onEdit={setEditing} onCall={setCalling} onRecordPayment={setPaying} customerHref={routeHref({ screen: 'customers', id: r.invoice.customerId })} />,
+      render: (r) => (
+        <InvoiceRowActions
+          row={r}
+          callLabel={t('callsPanel.callAbout', { number: r.invoice.number })}
+          menuLabel={t('ledger.actions.menu', { number: r.invoice.number })}
+          onEdit={setEditing}
+          onCall={setCalling}
+          onRecordPayment={setPaying}
+          customerHref={routeHref({ screen: 'customers', id: r.invoice.customerId })}
+        />
+      ),
     },
   ];
   const payingCustomer = paying ? ledger?.customers.find((c) => c.customer.id === paying.customerId)?.customer : undefined;
@@ -189,18 +200,34 @@ export function InvoicesScreen() {
 /**
  * The end of an invoice row: a phone button when something is left to pay (the call panel about this
  * invoice) and the "…" menu (record a payment, call, open the customer, edit, PDF copy, dispute…).
+ * Rows are drawn by the hundred while scrolling: plain buttons, labels given by the screen, and the
+ * menu (a Mantine Menu, a popover with its positioning hooks) mounted only once its button is first
+ * clicked. Mounted on every row, Mantine components made scrolling the demo stutter (tasks of
+ * 80–200 ms, none without them).
  */
-function InvoiceRowActions({ row, onEdit, ...listActions }: { row: InvoiceRow; onEdit: (invoice: Invoice) => void } & InvoiceListActions) {
-  const { t } = useTranslation();
+function InvoiceRowActions({
+  row,
+  onEdit,
+  callLabel,
+  menuLabel,
+  ...listActions
+}: { row: InvoiceRow; onEdit: (invoice: Invoice) => void; callLabel: string; menuLabel: string } & InvoiceListActions) {
+  const [menuMounted, setMenuMounted] = useState(false);
   const canCall = availableActions(row.invoice, row.balanceCents).has('call');
   return (
-    <Group gap={2} justify="flex-end" wrap="nowrap">
+    <div className={classes.actions}>
       {canCall && listActions.onCall && (
-        <ActionIcon variant="subtle" onClick={() => listActions.onCall?.(row.invoice)} aria-label={t('callsPanel.callAbout', { number: row.invoice.number })}>
+        <button type="button" className={classes.iconButton} onClick={() => listActions.onCall?.(row.invoice)} aria-label={callLabel}>
           <IconPhone size={18} aria-hidden />
-        </ActionIcon>
+        </button>
       )}
-      <InvoiceActionsMenu row={row} onEdit={onEdit} {...listActions} />
-    </Group>
+      {menuMounted ? (
+        <InvoiceActionsMenu row={row} onEdit={onEdit} {...listActions} defaultOpened />
+      ) : (
+        <button type="button" className={`${classes.iconButton} ${classes.menuButton}`} aria-label={menuLabel} aria-haspopup="menu" onClick={() => setMenuMounted(true)}>
+          <IconDots size={18} aria-hidden />
+        </button>
+      )}
+    </div>
   );
 }
