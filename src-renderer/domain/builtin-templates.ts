@@ -14,6 +14,7 @@
  * - a polite closing with the shop's signature (SMS and WhatsApp: the shop's name).
  */
 import type { MessageTemplate } from './model';
+import { instalmentReminderTemplates } from './instalment-templates';
 
 /**
  * Ids of the built-in templates. The built-in policies (policies.ts, `TEMPLATE_IDS`) refer to
@@ -570,5 +571,7 @@ export function builtInTemplates(): MessageTemplate[] {
   return [
     ...FR.map((template): MessageTemplate => ({ ...template, language: 'fr', builtIn: true })),
     ...EN.map((template): MessageTemplate => ({ ...template, language: 'en', builtIn: true })),
+    // The payment plans' "rappel d'échéance" (instalment-templates.ts).
+    ...instalmentReminderTemplates(),
   ];
 }

@@ -83,17 +83,22 @@ export function callsTable(
 }
 
 /**
- * The calls back asked for up to `today` and not made yet: the latest call of each customer asked
- * to be called back on or before today (a later call of the customer answers it). Oldest first.
+ * The calls back still to make, any date: the latest logged call of each customer, when it asked to
+ * be called back (a later call of the customer answers it). In no particular order.
  */
-export function dueCallBacks<T extends Interaction>(calls: readonly T[], today: CalendarDate): T[] {
+export function pendingCallBacks<T extends Interaction>(calls: readonly T[]): T[] {
   const latest = new Map<string, T>();
   for (const call of calls) {
     if (!isLoggedCall(call)) continue;
     const current = latest.get(call.customerId);
     if (!current || call.at > current.at) latest.set(call.customerId, call);
   }
-  return [...latest.values()]
-    .filter((call) => call.callOutcome === 'call-back' && typeof call.details?.callBackOn === 'string' && call.details.callBackOn <= today)
+  return [...latest.values()].filter((call) => call.callOutcome === 'call-back' && typeof call.details?.callBackOn === 'string');
+}
+
+/** The calls back asked for up to `today` and not made yet (see `pendingCallBacks`). Oldest first. */
+export function dueCallBacks<T extends Interaction>(calls: readonly T[], today: CalendarDate): T[] {
+  return pendingCallBacks(calls)
+    .filter((call) => String(call.details!.callBackOn) <= today)
     .sort((a, b) => String(a.details!.callBackOn).localeCompare(String(b.details!.callBackOn)) || (a.at < b.at ? -1 : 1));
 }

@@ -11,6 +11,7 @@
  * `asOf`; a reminder sent yesterday has not had 30 days to work, and counting it as a failure
  * would make every recent step look bad. Pure: `asOf` and the shop's time zone are arguments.
  */
+import { isPlanReminder } from './instalment-reminders';
 import { daysBetween, todayIn } from './dates';
 import type { CalendarDate, Channel, Interaction, Tone } from './model';
 import type { MetricInvoice } from './metrics';
@@ -83,7 +84,9 @@ function median(values: number[]): number | null {
 function keyOf(interaction: Interaction, grouping: EffectivenessGrouping): string | null {
   switch (grouping) {
     case 'step':
-      return interaction.policyId && interaction.stepId ? `${interaction.policyId}/${interaction.stepId}` : null;
+      // A payment plan's instalment reminders are no policy step (one key per plan would be noise);
+      // they still count by tone and by channel.
+      return interaction.policyId && interaction.stepId && !isPlanReminder(interaction) ? `${interaction.policyId}/${interaction.stepId}` : null;
     case 'tone':
       return interaction.tone ?? null;
     case 'channel':

@@ -13,6 +13,7 @@
  * | `broken-promise`     | a promise was not kept (grace days over): mark it broken, talk  | `broken-promise\|promiseId`                |
  * | `broken-plan`        | an instalment was missed (grace days over): mark the plan broken| `broken-plan\|planId\|index`               |
  * | `escalation-blocked` | a formal notice or legal step is due but two reminders were not actually done and no reminder step is left to do: remind by hand | `escalation-blocked\|invoiceId\|policyId\|stepId` |
+ * | `call-back`          | the customer asked to be called back on that day (and time)     | `call-back\|callId`                        |
  *
  * `promise-due` and `instalment-due` show from the due date to the end of the grace days
  * (`promiseGraceDays`, 3 by default), while the invoices stay paused.
@@ -65,6 +66,18 @@
  * call, letter, skipped included) recorded for the invoice after the promise or plan was created
  * (the invoice was paused meanwhile, so that interaction is the reaction to the break).
  *
+ * Instalment reminders (instalment-reminders.ts). For each unpaid instalment of an active plan in
+ * good standing: a courteous reminder from 3 days before its date to the day before, and a friendly
+ * one from the day after its date to the last grace day. Each is a `step` action with `instalment`
+ * set, on the customer's preferred channel (a letter preference gets an email), policy `plan:<id>`
+ * and step `instalment-<n>-before|missed`, key `customerId|channel|stepId|planId`: done (once) like
+ * any step, through its audit trail. These
+ * trail entries never serve a broken commitment nor count as done policy steps.
+ *
+ * Calls back. A customer whose latest logged call (call-log.ts) asked to be called back gets a
+ * `call-back` action from that day on, until a call is logged for them; active customers only. On
+ * the same day, calls back come after the other actions, by the time asked.
+ *
  * Policy changes. The policy is resolved every time (`policyFor`), so a new policy applies to
  * invoices already in progress, from the point their lateness has reached in the new policy. Steps
  * done under another policy id do not count as done for the new one; they still count as reminders
@@ -91,6 +104,7 @@ import type {
   CalendarDate,
   Cents,
   Channel,
+  Contact,
   Customer,
   FollowUpPolicy,
   FollowUpStep,
@@ -102,6 +116,19 @@ import type {
   PromiseToPay,
   Tone,
 } from './model';
+import { pendingCallBacks } from './call-log';
+import {
+  INSTALMENT_REMINDER_DAYS_BEFORE as INSTALMENT_DAYS_BEFORE,
+  instalmentReminderChannel,
+  instalmentReminderDates,
+  instalmentReminderDeadline,
+  instalmentReminderDue,
+  instalmentReminderStepId,
+  isPlanReminder,
+  planReminderPolicyId,
+  type InstalmentReminderWhen,
+} from './instalment-reminders';
+import { instalmentReminderTemplateId } from './instalment-templates';
 import { allocateToInstalments, firstMissedInstalment, instalmentBrokenOn } from './payment-plans';
 import { paidTowardsSince } from './payments-since';
 import { promiseBrokenOn, promiseState } from './promises';
@@ -190,6 +217,33 @@ export interface StepAction extends ActionBase {
   /** New payment deadline printed in the message. */
   newDeadline: CalendarDate;
   reasons: StepReason[];
+  /** Set on a payment plan's instalment reminder: which instalment, and what is left to pay on it. */
+  instalment?: InstalmentReminder;
+}
+
+export interface InstalmentReminder {
+  planId: string;
+  when: InstalmentReminderWhen;
+  /** 0-based index in `plan.instalments`. */
+  index: number;
+  count: number;
+  dueDate: CalendarDate;
+  amountCents: Cents;
+  remainingCents: Cents;
+}
+
+export interface CallBackAction extends ActionBase {
+  kind: 'call-back';
+  /** The call where the customer asked for it. */
+  callId: string;
+  callBackOn: CalendarDate;
+  /** Local time ("14:30") when the customer gave one. */
+  callBackAt?: string;
+  /** When that call was made. */
+  requestedAt: IsoInstant;
+  /** The contact who was on the phone, when the call named one. */
+  contact?: Pick<Contact, 'name' | 'civility'>;
+  notes?: string;
 }
 
 export interface PromiseDueAction extends ActionBase {
@@ -249,7 +303,8 @@ export type PlannedAction =
   | InstalmentDueAction
   | BrokenPromiseAction
   | BrokenPlanAction
-  | EscalationBlockedAction;
+  | EscalationBlockedAction
+  | CallBackAction;
 
 export type PlannedActionKind = PlannedAction['kind'];
 
@@ -313,6 +368,8 @@ function buildTrails(interactions: readonly Interaction[], wanted: ReadonlySet<s
     if (interaction.status === 'draft' || interaction.status === 'failed') continue;
     let reminder: boolean | undefined;
     let at: number | undefined;
+    // A plan's own reminders happen while the plan holds: not a policy step, not a reaction to a break.
+    const planReminder = isPlanReminder(interaction);
     for (const invoiceId of interaction.invoiceIds) {
       if (!wanted.has(invoiceId)) continue;
       reminder ??= countsAsReminder(interaction);
@@ -322,8 +379,9 @@ function buildTrails(interactions: readonly Interaction[], wanted: ReadonlySet<s
         trail = { done: new Set(), reminders: 0, lastFollowUpAt: Number.NEGATIVE_INFINITY };
         trails.set(invoiceId, trail);
       }
-      if (interaction.policyId !== undefined && interaction.stepId !== undefined) trail.done.add(interaction.policyId + SEP + interaction.stepId);
       if (reminder) trail.reminders += 1;
+      if (planReminder) continue;
+      if (interaction.policyId !== undefined && interaction.stepId !== undefined) trail.done.add(interaction.policyId + SEP + interaction.stepId);
       if (at > trail.lastFollowUpAt) trail.lastFollowUpAt = at;
     }
   }
@@ -471,6 +529,7 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
     }
   }
 
+  let donePlanReminders: Set<string> | undefined;
   for (const plan of input.paymentPlans) {
     if (plan.status !== 'active' && plan.status !== 'broken') continue;
     if (customerInactive(customers.get(plan.customerId), today)) continue;
@@ -509,6 +568,23 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
       if (wantWake) {
         wakeOn(instalment.dueDate);
         wakeOn(instalmentBrokenOn(instalment.dueDate, grace));
+        for (const date of instalmentReminderDates(instalment)) wakeOn(date);
+      }
+      const when = instalmentReminderDue(instalment, today, grace);
+      if (when) {
+        const reminder: InstalmentReminder = {
+          planId: plan.id,
+          when,
+          index,
+          count: instalments.length,
+          dueDate: instalment.dueDate,
+          amountCents: instalment.amountCents,
+          remainingCents: instalment.amountCents - instalment.paidCents,
+        };
+        donePlanReminders ??= planRemindersDone(input.interactions);
+        if (!donePlanReminders.has(planReminderPolicyId(plan.id) + SEP + instalmentReminderStepId(index, when))) {
+          actions.push(instalmentReminderAction(reminder, customers.get(plan.customerId), base, open.map((id) => committed.get(id)!), today, grace, days));
+        }
       }
       if (instalment.dueDate > today) return;
       actions.push({
@@ -523,6 +599,34 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
         amountCents: instalment.amountCents,
         remainingCents: instalment.amountCents - instalment.paidCents,
       });
+    });
+  }
+
+  // ---- calls back the customers asked for
+  for (const call of pendingCallBacks(input.interactions)) {
+    const customer = customers.get(call.customerId);
+    if (!customer || customerInactive(customer, today)) continue;
+    const callBackOn = String(call.details!.callBackOn);
+    if (callBackOn > today) {
+      wakeOn(callBackOn);
+      continue;
+    }
+    const callBackAt = typeof call.details?.callBackAt === 'string' ? call.details.callBackAt : undefined;
+    const contactId = call.details?.contactId;
+    const contact = customer.contacts.find((candidate) => candidate.id === contactId);
+    actions.push({
+      kind: 'call-back',
+      key: `call-back|${call.id}`,
+      customerId: customer.id,
+      customerName: customer.name,
+      invoiceIds: [...call.invoiceIds].sort(),
+      dueSince: callBackOn,
+      callId: call.id,
+      callBackOn,
+      ...(callBackAt ? { callBackAt } : {}),
+      requestedAt: call.at,
+      ...(contact ? { contact: { name: contact.name, ...(contact.civility ? { civility: contact.civility } : {}) } } : {}),
+      ...(call.notes ? { notes: call.notes } : {}),
     });
   }
 
@@ -653,12 +757,15 @@ function analyse(input: PlannerInput, wantWake: boolean): Analysis {
   // Sort keys computed once per action.
   const keyed = actions.map((action) => ({
     action,
+    // Calls back after the other actions of their day, by the time asked ('~' sorts after any time).
+    time: action.kind === 'call-back' ? (action.callBackAt ?? '~') : '',
     name: customers.get(action.customerId)?.normalizedName ?? action.customerName,
     channel: action.kind === 'step' ? action.channel : action.kind,
   }));
   keyed.sort(
     (a, b) =>
       compare(a.action.dueSince, b.action.dueSince) ||
+      compare(a.time, b.time) ||
       compare(a.name, b.name) ||
       compare(a.action.customerName, b.action.customerName) ||
       compare(a.channel, b.channel) ||
@@ -732,6 +839,65 @@ function stepAction(entries: Entry[], today: CalendarDate, days: Days, nameOf: (
     automatic,
     newDeadline: later(days.add(today, step.newDeadlineDays), latestDueDate),
     reasons,
+  };
+}
+
+/** `policyId SEP stepId` of the plan reminders already done (their audit trail). */
+function planRemindersDone(interactions: readonly Interaction[]): Set<string> {
+  const done = new Set<string>();
+  for (const interaction of interactions) {
+    if (!isPlanReminder(interaction) || interaction.stepId === undefined) continue;
+    if (interaction.status === 'draft' || interaction.status === 'failed') continue;
+    done.add(interaction.policyId + SEP + interaction.stepId);
+  }
+  return done;
+}
+
+/** The step action of an instalment reminder, over the plan's invoices still owed. */
+function instalmentReminderAction(
+  reminder: InstalmentReminder,
+  customer: Customer | undefined,
+  base: Pick<ActionBase, 'customerId' | 'customerName' | 'invoiceIds'>,
+  invoices: readonly Invoice[],
+  today: CalendarDate,
+  grace: number,
+  days: Days,
+): StepAction {
+  const channel = instalmentReminderChannel(customer);
+  const policyId = planReminderPolicyId(reminder.planId);
+  const stepId = instalmentReminderStepId(reminder.index, reminder.when);
+  const dueSince = reminder.when === 'before' ? days.add(reminder.dueDate, -INSTALMENT_DAYS_BEFORE) : days.add(reminder.dueDate, 1);
+  const reasons: StepReason[] = invoices
+    .map((invoice) => ({
+      invoiceId: invoice.id,
+      number: invoice.number,
+      daysLate: Math.max(0, days.number(today) - days.number(invoice.dueDate)),
+      dueDate: invoice.dueDate,
+      balanceCents: invoice.totalCents - invoice.paidCents,
+      stepNumber: reminder.index + 1,
+      stepCount: reminder.count,
+      policyId,
+      policyName: '',
+      stepId,
+      cause: 'due' as const,
+    }))
+    .sort((a, b) => compare(a.number, b.number) || compare(a.invoiceId, b.invoiceId));
+  return {
+    ...base,
+    kind: 'step',
+    key: `${base.customerId}|${channel}|${stepId}|${reminder.planId}`,
+    dueSince: earlier(dueSince, today),
+    channel,
+    tone: reminder.when === 'before' ? 'courtesy' : 'friendly',
+    templateId: instalmentReminderTemplateId(reminder.when, channel),
+    policyId,
+    stepId,
+    stepIndex: reminder.index,
+    // Never on its own: the shopkeeper sees what the plan's customer receives.
+    automatic: false,
+    newDeadline: instalmentReminderDeadline(reminder.dueDate, reminder.when, grace),
+    reasons,
+    instalment: reminder,
   };
 }
 

@@ -16,7 +16,7 @@ const EMAIL_WORDS = {
 } as const;
 
 export interface DraftInput {
-  action: Pick<StepAction, 'channel' | 'templateId' | 'invoiceIds' | 'newDeadline'>;
+  action: Pick<StepAction, 'channel' | 'templateId' | 'invoiceIds' | 'newDeadline' | 'instalment'>;
   customer: Customer;
   /** The customer's invoices (others are ignored); the action's are listed in its order. */
   invoices: readonly Invoice[];
@@ -57,6 +57,7 @@ function contextFor(input: DraftInput, invoices: Invoice[], contact: Contact | u
     ...contactFields(contact),
     invoices: invoiceFields(invoices, today),
     newDeadline: input.action.newDeadline,
+    ...(input.action.instalment ? { instalment: instalmentFields(input.action.instalment) } : {}),
     shop: {
       name: shop.name,
       ...(signature ? { signature } : {}),
@@ -67,8 +68,13 @@ function contextFor(input: DraftInput, invoices: Invoice[], contact: Contact | u
   };
 }
 
-function qrPayloadFor(shop: ShopIdentity, invoices: Invoice[]): string | undefined {
-  const amountCents = invoices.reduce((sum, invoice) => sum + invoice.totalCents - invoice.paidCents, 0);
+/** The instalment a plan's reminder is about, as the templates name it. */
+function instalmentFields(reminder: NonNullable<StepAction['instalment']>): NonNullable<MessageContext['instalment']> {
+  return { number: reminder.index + 1, count: reminder.count, dueDate: reminder.dueDate, remainingCents: reminder.remainingCents };
+}
+
+/** `amountCents`: what the message asks for, when it is not everything owed (a plan's instalment). */
+function qrPayloadFor(shop: ShopIdentity, invoices: Invoice[], amountCents = invoices.reduce((sum, invoice) => sum + invoice.totalCents - invoice.paidCents, 0)): string | undefined {
   if (!shop.iban || !shop.name.trim() || amountCents <= 0) return undefined;
   try {
     return epcQrPayload({
@@ -122,7 +128,7 @@ export function draftReminder(input: DraftInput, qrCid = 'sepa-qr'): ReminderDra
   const text = renderTemplate(template, context, { format: 'text' });
   const subject = text.subject ?? '';
   if (action.channel !== 'email') return { language: template.language, contact, subject, text: text.body, html: '', pdfInvoiceIds: [] };
-  const qrPayload = qrPayloadFor(input.shop, invoices);
+  const qrPayload = qrPayloadFor(input.shop, invoices, action.instalment?.remainingCents);
   const body = renderTemplate(template, context, { format: 'html' }).body;
   return {
     language: template.language,

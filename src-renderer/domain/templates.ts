@@ -57,6 +57,8 @@ export interface MessageContext {
   shop: { name: string; signature?: string; phone?: string; email?: string; iban?: string };
   /** Sum of `latePaymentCharges` results for the invoices (see `chargesFrom`). */
   charges?: { penaltyCents: Cents; indemnityCents: Cents; ratePercent?: number };
+  /** The instalment of a payment plan a reminder is about (instalment-reminders.ts). */
+  instalment?: { number: number; count: number; dueDate: CalendarDate; remainingCents: Cents };
 }
 
 /** The merge fields of a contact: the name, and the civility when known ("Madame Martin"). */
@@ -139,6 +141,10 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   field('shopPhone'),
   field('shopEmail'),
   field('iban'),
+  /** A payment plan's instalment: "2 sur 4" / "2 of 4", what is left to pay on it, its date. */
+  field('instalmentNumber'),
+  field('instalmentAmount'),
+  field('instalmentDate'),
   field('business', 'flag'),
   field('consumer', 'flag'),
   /** Penalties or indemnity above zero. */
@@ -337,6 +343,7 @@ const WORDS = {
     payOnlineLine: (link: string) => `Paiement en ligne : ${link}`,
     pay: 'Payer',
     headers: ['Facture', 'Date', 'Échéance', 'Montant dû', 'Retard'],
+    instalmentNumber: (n: number, count: number) => `${n} sur ${count}`,
   },
   en: {
     day: (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`,
@@ -352,6 +359,7 @@ const WORDS = {
     payOnlineLine: (link: string) => `Pay online: ${link}`,
     pay: 'Pay',
     headers: ['Invoice', 'Date', 'Due date', 'Amount due', 'Days late'],
+    instalmentNumber: (n: number, count: number) => `${n} of ${count}`,
   },
 } as const;
 
@@ -542,6 +550,9 @@ function computeValues(template: Pick<MessageTemplate, 'language' | 'channel'>, 
     ['consumer', flagValue(context.customer.kind === 'consumer')],
     ['charges', flagValue(chargesCents > 0)],
     ['invoices', flagValue(rows.length > 0)],
+    ['instalmentNumber', textValue(context.instalment ? words.instalmentNumber(context.instalment.number, context.instalment.count) : undefined)],
+    ['instalmentAmount', textValue(context.instalment ? money(context.instalment.remainingCents) : undefined)],
+    ['instalmentDate', textValue(context.instalment ? date(context.instalment.dueDate) : undefined)],
   ]);
   const invoices = rows.map(
     (row) =>

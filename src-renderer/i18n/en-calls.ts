@@ -76,6 +76,22 @@ export const enCalls: Shape<typeof frCalls> = {
     'malformed-tag': 'badly written tag “{{field}}”',
   },
   paymentReceived: 'Payment received',
+  promisePayment: {
+    title: 'Promise to pay in progress',
+    promise: 'The customer promised {{amount}} for {{date}} ({{numbers}}).',
+    first: 'Put this payment towards the promised invoices first',
+    keeps: 'This way, the payment keeps the promise.',
+    oldestFirst: 'Put towards the oldest invoices, this payment would not keep the promise.',
+  },
+  today: {
+    madame: 'Ms',
+    monsieur: 'Mr',
+    callBack: 'Call {{who}} back at {{time}} — asked on {{date}}',
+    callBackAnyTime: 'Call {{who}} back — asked on {{date}}',
+    callBackNotes: 'Note from the call: {{notes}}',
+    instalmentBefore: 'Instalment reminder: instalment {{index}} of {{count}} of the payment plan on {{date}}, {{amount}} to pay',
+    instalmentMissed: 'Instalment {{index}} of {{count}} of {{date}} not received ({{amount}}): a friendly reminder, to pay by {{deadline}} for the plan to carry on',
+  },
   log: {
     from: 'From',
     to: 'To',

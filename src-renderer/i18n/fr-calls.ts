@@ -73,6 +73,22 @@ export const frCalls = {
   },
   // Today
   paymentReceived: 'Paiement reçu',
+  promisePayment: {
+    title: 'Promesse de paiement en cours',
+    promise: 'Le client a promis {{amount}} pour le {{date}} ({{numbers}}).',
+    first: 'Affecter ce paiement d’abord aux factures promises',
+    keeps: 'Ainsi, ce paiement tient la promesse.',
+    oldestFirst: 'Affecté aux factures les plus anciennes, ce paiement ne tiendrait pas la promesse.',
+  },
+  today: {
+    madame: 'Mme',
+    monsieur: 'M.',
+    callBack: 'Rappeler {{who}} à {{time}} — demandé le {{date}}',
+    callBackAnyTime: 'Rappeler {{who}} — demandé le {{date}}',
+    callBackNotes: 'Note de l’appel : {{notes}}',
+    instalmentBefore: 'Rappel d’échéance : échéance {{index}} sur {{count}} de l’échéancier le {{date}}, {{amount}} à régler',
+    instalmentMissed: 'Échéance {{index}} sur {{count}} du {{date}} non reçue ({{amount}}) : rappel aimable, à régler d’ici le {{deadline}} pour que l’échéancier continue',
+  },
   // Call log
   log: {
     from: 'Du',

@@ -19,6 +19,7 @@ import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { useFollowUps } from '../today/useFollowUps';
 import { clearCallDraft, loadCallDraft, saveCallDraft, type CallDraft } from './call-draft';
 import { CallScript } from './CallScript';
+import { useInstalmentReminderText } from './useInstalmentReminderText';
 import { centsToInput } from '../invoices/InvoiceFormDialog';
 
 export interface CallPanelProps {
@@ -57,6 +58,7 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
   const today = useToday();
   const records = useRecords();
   const followUps = useFollowUps();
+  const instalmentText = useInstalmentReminderText();
   const customer = records?.customers.find((c) => c.id === customerId);
   const openInvoices = useMemo(() => (records ? openInvoicesOf(recordsOfCustomer(records, customerId).invoices) : []), [records, customerId]);
   const phones = phonesOf(customer?.contacts ?? []);
@@ -164,6 +166,7 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
     if (Object.keys(problems).length > 0 || !draft.outcome) return;
 
     const wrong = phones.find((p) => p.phone === draft.wrongPhone) ?? phones[0];
+    const calledContact = customer.contacts.find((c) => c.id === customer.preferredContactId && (c.phone || c.mobile)) ?? phones[0]?.contact;
     const input: CallLogInput = {
       customerId,
       invoiceIds: selected.map((i) => i.id),
@@ -177,6 +180,8 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
       ...(draft.outcome === 'says-paid' && saysPaid ? { saysPaid: { date: saysPaid } } : {}),
       ...(draft.outcome === 'call-back' && callBackDate ? { callBack: { date: callBackDate, ...(draft.callBackTime.trim() ? { time: draft.callBackTime.trim() } : {}) } } : {}),
       ...(draft.outcome === 'wrong-number' && wrong ? { contactId: wrong.contact.id, phone: wrong.phone } : {}),
+      // Whom to ask for when calling back (Today says "Rappeler Camille Rossi à 14:30").
+      ...(draft.outcome === 'call-back' && calledContact ? { contactId: calledContact.id } : {}),
       nextFollowUp: next,
       proposedFollowUp: proposed,
       ...(action?.kind === 'step' && action.channel === 'phone' ? { steps: stepTrail(action).filter((s) => draft.invoiceIds.includes(s.invoiceId)) } : {}),
@@ -217,6 +222,10 @@ export function CallPanel({ customerId, invoiceIds, action, onClose }: CallPanel
       >
         <Stack gap="md">
           {restored && <Alert color="blue">{t('callsPanel.draftRestored')}</Alert>}
+          {action?.kind === 'step' && action.instalment && (
+            // A plan's instalment reminder: the call is about that instalment, not a late invoice.
+            <Alert color="teal">{instalmentText(action)}</Alert>
+          )}
           <Group justify="space-between" align="flex-start">
             <Stack gap={4}>
               {phones.length === 0 ? (

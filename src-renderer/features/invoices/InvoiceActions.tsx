@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Button, Group, Menu, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -17,10 +17,11 @@ import { useErrorText, useGeneralErrorText, validationErrors, type FieldErrors }
 import { openPdf } from './open-pdf';
 
 type Action = 'dispute' | 'end-dispute' | 'write-off' | 'cancel' | 'credit-note';
+type ListAction = 'record-payment' | 'call';
 
 /** What can still be done to an invoice, given its state. */
-export function availableActions(invoice: Invoice, balanceCents: number): Set<Action> {
-  const actions = new Set<Action>();
+export function availableActions(invoice: Invoice, balanceCents: number): Set<Action | ListAction> {
+  const actions = new Set<Action | ListAction>();
   const closed = invoice.cancelled !== undefined || invoice.writeOff !== undefined;
   const isInvoice = invoice.kind === 'invoice';
   if (isInvoice && !closed && balanceCents > 0 && !invoice.dispute) actions.add('dispute');
@@ -30,33 +31,74 @@ export function availableActions(invoice: Invoice, balanceCents: number): Set<Ac
     actions.add('credit-note');
   }
   if (!closed && invoice.paidCents === 0) actions.add('cancel');
+  // Something left to pay: a payment to record, a call to make (a disputed invoice too: to settle it).
+  if (isInvoice && !closed && balanceCents > 0) {
+    actions.add('record-payment');
+    actions.add('call');
+  }
   return actions;
 }
 
 /**
- * The "…" menu of one invoice row: edit, dispute / end the dispute, write off, cancel, add a credit
- * note. Each change asks for a reason, is confirmed, and lands in the customer's history.
+ * What a list offers beside the invoice's own changes (the Invoices list; the customer page has its
+ * own buttons for these). The dialogs they open belong to the list, mounted once, not per row.
  */
-export function InvoiceActionsMenu({ row, onEdit }: { row: Pick<InvoiceRow, 'invoice' | 'balanceCents'>; onEdit: (invoice: Invoice) => void }) {
+export interface InvoiceListActions {
+  onRecordPayment?: (invoice: Invoice) => void;
+  onCall?: (invoice: Invoice) => void;
+  customerHref?: string;
+}
+
+/**
+ * The "…" menu of one invoice row: edit, dispute / end the dispute, write off, cancel, add a credit
+ * note, and from a list: record a payment, call, open the customer. Each change asks for a reason,
+ * is confirmed, and lands in the customer's history.
+ */
+export function InvoiceActionsMenu({
+  row,
+  onEdit,
+  onRecordPayment,
+  onCall,
+  customerHref,
+  defaultOpened = false,
+}: {
+  row: Pick<InvoiceRow, 'invoice' | 'balanceCents'>;
+  onEdit: (invoice: Invoice) => void;
+  /** Open at once: a list mounts the menu only when its button is first clicked. */
+  defaultOpened?: boolean;
+} & InvoiceListActions) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const today = useToday();
   const [action, setAction] = useState<Action | null>(null);
+  const [opened, setOpened] = useState(false);
+  const targetRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // Mounted by a click on a list's stand-in button: take the focus first, so that closing the
+    // menu gives it back to this button, then open.
+    if (!defaultOpened) return;
+    targetRef.current?.focus();
+    setOpened(true);
+  }, [defaultOpened]);
   const { invoice, balanceCents } = row;
   const available = availableActions(invoice, balanceCents);
   const number = invoice.number;
-  const close = () => setAction(null);
-  const db = getDatabase();
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('ledger.actions.menu', { number })}>
+          <ActionIcon ref={targetRef} variant="subtle" color="gray" aria-label={t('ledger.actions.menu', { number })}>
             <IconDots size={18} aria-hidden />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {onRecordPayment && available.has('record-payment') && <Menu.Item onClick={() => onRecordPayment(invoice)}>{t('ledger.actions.recordPayment')}</Menu.Item>}
+          {onCall && available.has('call') && <Menu.Item onClick={() => onCall(invoice)}>{t('ledger.actions.call')}</Menu.Item>}
+          {customerHref && (
+            <Menu.Item component="a" href={customerHref}>
+              {t('ledger.actions.openCustomer')}
+            </Menu.Item>
+          )}
+          {(onRecordPayment || onCall || customerHref) && <Menu.Divider />}
           <Menu.Item onClick={() => onEdit(invoice)}>{t('ledger.actions.edit')}</Menu.Item>
           {invoice.pdf && <Menu.Item onClick={() => invoice.pdf && void openPdf(invoice.pdf, invoice.number)}>{t('ledger.actions.viewPdf')}</Menu.Item>}
           {available.has('dispute') && <Menu.Item onClick={() => setAction('dispute')}>{t('ledger.actions.dispute')}</Menu.Item>}
@@ -72,6 +114,25 @@ export function InvoiceActionsMenu({ row, onEdit }: { row: Pick<InvoiceRow, 'inv
         </Menu.Dropdown>
       </Menu>
 
+      {action && <InvoiceActionDialog action={action} invoice={invoice} balanceCents={balanceCents} onClose={() => setAction(null)} />}
+    </>
+  );
+}
+
+/**
+ * The dialog of the action chosen in the menu, mounted only then: a list row holds the menu alone
+ * (the Invoices list draws rows while scrolling through 100,000 of them).
+ */
+function InvoiceActionDialog({ action, invoice, balanceCents, onClose }: { action: Action; invoice: Invoice; balanceCents: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = useToday();
+  const number = invoice.number;
+  const close = onClose;
+  const db = getDatabase();
+
+  return (
+    <>
       {action === 'dispute' && (
         <ReasonDialog
           title={t('ledger.actions.disputeTitle', { number })}

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconDots, IconPhone } from '@tabler/icons-react';
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,12 @@ import { normalizeName } from '../../domain/text';
 import { OPEN_STATUSES, type InvoiceStatus } from '../../domain/invoice-status';
 import type { InvoiceRow } from '../../domain/ledger-summary';
 import { InvoiceFormDialog } from './InvoiceFormDialog';
+import classes from './InvoiceRowActions.module.css';
+import { availableActions, InvoiceActionsMenu, type InvoiceListActions } from './InvoiceActions';
+import { CallPanel } from '../calls/CallPanel';
+import { PaymentDialog } from '../payments/PaymentDialog';
+import { isOpenInvoice } from '../../domain/open-invoices';
+import type { Invoice } from '../../domain/model';
 import { OVERDUE_RANGES, inOverdueRange, type OverdueRange } from './overdue-range';
 
 const STATUSES: InvoiceStatus[] = ['not-due', 'due', 'overdue', 'partly-paid', 'paid', 'disputed', 'written-off', 'cancelled'];
@@ -37,6 +44,10 @@ export function InvoicesScreen() {
   const [range, setRange] = useState<OverdueRange | null>(() => (OVERDUE_RANGES as readonly string[]).includes(linked?.overdue ?? '') ? (linked!.overdue as OverdueRange) : null);
   const [customerId, setCustomerId] = useState<string | null>(() => linked?.customer ?? null);
   const [creating, setCreating] = useState(false);
+  // The row actions' dialogs, mounted once for the list (rows stay light: 100,000 of them scroll).
+  const [editing, setEditing] = useState<Invoice | null>(null);
+  const [calling, setCalling] = useState<Invoice | null>(null);
+  const [paying, setPaying] = useState<Invoice | null>(null);
   const deferredQuery = useDeferredValue(query);
 
   const customerOptions = useMemo(
@@ -80,7 +91,29 @@ export function InvoicesScreen() {
     { key: 'total', header: t('invoices.total'), width: '1.25fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
     { key: 'balance', header: t('invoices.balance'), width: '1fr', align: 'right', render: (r) => format.money(r.balanceCents), sortValue: (r) => r.balanceCents },
     { key: 'status', header: t('invoices.status'), width: '1.6fr', render: (r) => <StatusTag status={r.status} label={statusLabel(t, r.status, r.daysLate)} />, sortValue: (r) => r.daysLate },
+    {
+      key: 'actions',
+      header: t('ledger.actions.column'),
+      width: '84px',
+      align: 'right',
+      render: (r) => (
+        <InvoiceRowActions
+          row={r}
+          callLabel={t('callsPanel.callAbout', { number: r.invoice.number })}
+          menuLabel={t('ledger.actions.menu', { number: r.invoice.number })}
+          onEdit={setEditing}
+          onCall={setCalling}
+          onRecordPayment={setPaying}
+          customerHref={routeHref({ screen: 'customers', id: r.invoice.customerId })}
+        />
+      ),
+    },
   ];
+  const payingCustomer = paying ? ledger?.customers.find((c) => c.customer.id === paying.customerId)?.customer : undefined;
+  const payingInvoices = useMemo(
+    () => (paying ? (ledger?.invoices ?? []).filter((r) => r.invoice.customerId === paying.customerId && isOpenInvoice(r.invoice)).map((r) => r.invoice) : []),
+    [ledger, paying],
+  );
 
   if (!ledger) return <Text>{t('app.loading')}</Text>;
   return (
@@ -90,6 +123,9 @@ export function InvoicesScreen() {
         <Button onClick={() => setCreating(true)}>{t('ledger.invoiceForm.newButton')}</Button>
       </Group>
       {creating && <InvoiceFormDialog onClose={() => setCreating(false)} />}
+      {editing && <InvoiceFormDialog invoice={editing} onClose={() => setEditing(null)} />}
+      {calling && <CallPanel customerId={calling.customerId} invoiceIds={[calling.id]} onClose={() => setCalling(null)} />}
+      {payingCustomer && <PaymentDialog customer={payingCustomer} openInvoices={payingInvoices} onClose={() => setPaying(null)} />}
       {ledger.invoices.length === 0 ? (
         <EmptyState title={t('invoices.emptyTitle')} body={t('invoices.emptyBody')} />
       ) : (
@@ -156,5 +192,40 @@ export function InvoicesScreen() {
         </Stack>
       )}
     </>
+  );
+}
+
+/**
+ * The end of an invoice row: a phone button when something is left to pay (the call panel about this
+ * invoice) and the "…" menu (record a payment, call, open the customer, edit, PDF copy, dispute…).
+ * Rows are drawn by the hundred while scrolling: plain buttons, labels given by the screen, and the
+ * menu (a Mantine Menu, a popover with its positioning hooks) mounted only once its button is first
+ * clicked. Mounted on every row, Mantine components made scrolling the demo stutter (tasks of
+ * 80–200 ms, none without them).
+ */
+function InvoiceRowActions({
+  row,
+  onEdit,
+  callLabel,
+  menuLabel,
+  ...listActions
+}: { row: InvoiceRow; onEdit: (invoice: Invoice) => void; callLabel: string; menuLabel: string } & InvoiceListActions) {
+  const [menuMounted, setMenuMounted] = useState(false);
+  const canCall = availableActions(row.invoice, row.balanceCents).has('call');
+  return (
+    <div className={classes.actions}>
+      {canCall && listActions.onCall && (
+        <button type="button" className={classes.iconButton} onClick={() => listActions.onCall?.(row.invoice)} aria-label={callLabel}>
+          <IconPhone size={18} aria-hidden />
+        </button>
+      )}
+      {menuMounted ? (
+        <InvoiceActionsMenu row={row} onEdit={onEdit} {...listActions} defaultOpened />
+      ) : (
+        <button type="button" className={`${classes.iconButton} ${classes.menuButton}`} aria-label={menuLabel} aria-haspopup="menu" onClick={() => setMenuMounted(true)}>
+          <IconDots size={18} aria-hidden />
+        </button>
+      )}
+    </div>
   );
 }

@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import { recordCustomerPayment } from '../../db/ledger-repo';
 import { allocateOldestFirst } from '../../domain/allocation';
+import { DEFAULT_PROMISE_GRACE_DAYS } from '../../domain/planner';
+import { activePromises, promiseAllocationProposal, type ActivePromise } from '../../domain/promise-allocation';
 import { parseAmount } from '../../domain/csv-values';
 import type { Customer, Invoice, PaymentMethod } from '../../domain/model';
 import { useFormat } from '../../ui/format';
-import { useToday } from '../../ui/hooks';
+import { useRecords, useToday } from '../../ui/hooks';
 import { nowIso } from '../../os/clock';
 
 const METHODS: PaymentMethod[] = ['virement', 'cheque', 'carte', 'especes', 'prelevement'];
@@ -18,6 +20,8 @@ const METHODS: PaymentMethod[] = ['virement', 'cheque', 'carte', 'especes', 'pre
  * Records a payment received from a customer: the amount, how it was paid, and which invoices it
  * settles — the oldest first unless the user spreads it by hand. What is not allocated stays as a
  * credit. One transaction: the invoices, the payment and the history change together.
+ * A customer with a promise to pay still to keep: the promised invoices first, said in plain words
+ * (domain/promise-allocation.ts), so that paying what was promised keeps the promise.
  */
 export function PaymentDialog({ customer, openInvoices, onClose }: { customer: Customer; openInvoices: Invoice[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -31,16 +35,27 @@ export function PaymentDialog({ customer, openInvoices, onClose }: { customer: C
   const [manual, setManual] = useState<Record<string, number>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [promisedFirst, setPromisedFirst] = useState(true);
+  const records = useRecords();
 
   const amount = useMemo(() => (amountText.trim() ? parseAmount(amountText) : null), [amountText]);
   const amountCents = amount?.ok && amount.value > 0 ? amount.value : 0;
   const eligible = useMemo(() => openInvoices.filter((i) => !i.dispute), [openInvoices]);
-  const proposal = useMemo(() => allocateOldestFirst(eligible, amountCents), [eligible, amountCents]);
+  const promises = useMemo(
+    () => (records ? activePromises(customer.id, records.promises, records.payments, records.invoices, today, DEFAULT_PROMISE_GRACE_DAYS) : []),
+    [records, customer.id, today],
+  );
+  const promiseProposal = useMemo(() => (promises.length > 0 ? promiseAllocationProposal(eligible, amountCents, promises) : null), [promises, eligible, amountCents]);
+  const proposal = useMemo(
+    () => (promiseProposal ? (promisedFirst ? promiseProposal.promisedFirst : promiseProposal.oldestFirst) : allocateOldestFirst(eligible, amountCents)),
+    [promiseProposal, promisedFirst, eligible, amountCents],
+  );
   const allocations = automatic
     ? proposal.allocations
     : eligible
         .map((invoice) => ({ invoiceId: invoice.id, amountCents: Math.round((manual[invoice.id] ?? 0) * 100) }))
         .filter((a) => a.amountCents > 0);
+  const numbers = useMemo(() => new Map(openInvoices.map((invoice) => [invoice.id, invoice.number])), [openInvoices]);
   const allocatedCents = allocations.reduce((sum, a) => sum + a.amountCents, 0);
   const creditCents = amountCents - allocatedCents;
 
@@ -91,6 +106,16 @@ export function PaymentDialog({ customer, openInvoices, onClose }: { customer: C
             <TextInput label={t('payment.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
           </SimpleGrid>
           <Checkbox label={t('payment.automatic')} checked={automatic} onChange={(e) => setAutomatic(e.currentTarget.checked)} />
+          {automatic && promiseProposal && (
+            <PromiseFirstChoice
+              promises={promises}
+              numbers={numbers}
+              checked={promisedFirst}
+              onChange={setPromisedFirst}
+              keeps={promisedFirst ? promiseProposal.keptOnlyPromisedFirst.length > 0 : false}
+              wouldBreak={!promisedFirst && promiseProposal.keptOnlyPromisedFirst.length > 0}
+            />
+          )}
           {eligible.length === 0 ? (
             <Text size="sm">{t('payment.noOpenInvoice')}</Text>
           ) : (
@@ -157,5 +182,50 @@ export function PaymentDialog({ customer, openInvoices, onClose }: { customer: C
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * The sentence and the choice shown when the customer promised to pay some invoices: the payment goes
+ * to the promised invoices first (checked by default), and whether that keeps the promise.
+ */
+function PromiseFirstChoice({
+  promises,
+  numbers,
+  checked,
+  onChange,
+  keeps,
+  wouldBreak,
+}: {
+  promises: ActivePromise[];
+  numbers: ReadonlyMap<string, string>;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  keeps: boolean;
+  wouldBreak: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Alert color="blue" title={t('callsPanel.promisePayment.title')}>
+      <Stack gap="xs">
+        {promises.map(({ promise }) => (
+          <Text key={promise.id} size="sm">
+            {t('callsPanel.promisePayment.promise', {
+              amount: format.money(promise.amountCents),
+              date: format.date(promise.promisedDate),
+              numbers: promise.invoiceIds.map((id) => numbers.get(id) ?? id).join(', '),
+            })}
+          </Text>
+        ))}
+        <Checkbox label={t('callsPanel.promisePayment.first')} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+        {keeps && <Text size="sm">{t('callsPanel.promisePayment.keeps')}</Text>}
+        {wouldBreak && (
+          <Text size="sm" c="orange.8">
+            {t('callsPanel.promisePayment.oldestFirst')}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
   );
 }

@@ -5,17 +5,19 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../db';
 import { acknowledgeBroken, recordStepOutcome, snoozeCustomer } from '../../db/followups-repo';
-import { addDays } from '../../domain/dates';
-import type { PlannedAction, StepAction } from '../../domain/planner';
-import type { Channel, Customer } from '../../domain/model';
+import { addDays, todayIn } from '../../domain/dates';
+import { surnameOf } from '../../domain/templates';
+import type { CallBackAction, PlannedAction, StepAction } from '../../domain/planner';
+import { DEFAULT_SETTINGS, type Channel, type Customer } from '../../domain/model';
 import { customerWarnings, type ContactWarning } from '../../domain/contact-checks';
 import { useWarningText } from '../customers/CustomerWarnings';
 import { nowIso } from '../../os/clock';
 import { routeHref } from '../../stores/navigation';
 import { useFormat } from '../../ui/format';
-import { useToday } from '../../ui/hooks';
+import { useSettings, useToday } from '../../ui/hooks';
 import type { SectionKey } from './action-slots';
 import { TODAY_SLOTS } from './slots';
+import { useInstalmentReminderText } from '../calls/useInstalmentReminderText';
 
 const SECTION_ORDER: SectionKey[] = ['broken', 'calls', 'emails', 'messages', 'letters', 'decisions', 'promises', 'instalments'];
 
@@ -33,6 +35,8 @@ function sectionOf(action: PlannedAction): SectionKey {
       return 'instalments';
     case 'escalation-blocked':
       return 'decisions';
+    case 'call-back':
+      return 'calls';
     default:
       return 'broken';
   }
@@ -61,6 +65,8 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
   const { t } = useTranslation();
   const format = useFormat();
   const today = useToday();
+  const timeZone = useSettings()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
+  const instalmentReminderLine = useInstalmentReminderText();
   const [dialog, setDialogState] = useState<Dialog>(null);
   // Every dialog starts empty: a note typed and cancelled must never land in another customer's history.
   const setDialog = (next: Dialog) => {
@@ -116,10 +122,22 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
       return reason.cause === 'due' ? base : `${base} · ${t(`followUps.causes.${reason.cause}`)}`;
     });
 
+  /** "Mme Rossi", "M. Dupont" (the surname after the civility, as one asks for someone on the phone). */
+  const politeName = (contact: NonNullable<CallBackAction['contact']>): string =>
+    contact.civility ? `${t(`callsPanel.today.${contact.civility}`)} ${surnameOf(contact.name)}` : contact.name;
+
+  const callBackLines = (action: CallBackAction): string[] => {
+    const values = { who: action.contact ? politeName(action.contact) : action.customerName, time: action.callBackAt ?? '', date: format.date(todayIn(timeZone, action.requestedAt)) };
+    const line = action.callBackAt ? t('callsPanel.today.callBack', values) : t('callsPanel.today.callBackAnyTime', values);
+    return action.notes ? [line, t('callsPanel.today.callBackNotes', { notes: action.notes })] : [line];
+  };
+
   const lines = (action: PlannedAction): string[] => {
     switch (action.kind) {
       case 'step':
-        return describeStep(action);
+        return action.instalment ? [instalmentReminderLine(action)] : describeStep(action);
+      case 'call-back':
+        return callBackLines(action);
       case 'promise-due':
         return [t('followUps.promiseLine', { date: format.date(action.promisedDate), amount: format.money(action.amountCents), balance: format.money(action.balanceCents) })];
       case 'broken-promise':
@@ -173,7 +191,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
                         ⚠ {text}
                       </Text>
                     ))}
-                    {action.kind === 'step' && (
+                    {action.kind === 'step' && !action.instalment && (
                       <Text size="xs" c="dimmed">
                         {t('followUps.amountDue', { amount: format.money(action.reasons.reduce((sum, r) => sum + r.balanceCents, 0)) })} ·{' '}
                         {t('followUps.newDeadline', { date: format.date(action.newDeadline) })} · {t('followUps.waitingSince', { date: format.date(action.dueSince) })}

@@ -22,7 +22,8 @@ export function useMorningWakeUp(): void {
   const { t } = useTranslation();
   const timeZone = useSettings()?.timeZone;
   const followUps = useFollowUps();
-  const steps = followUps?.actions.filter((a) => a.kind === 'step').length ?? null;
+  // Steps to carry out and calls back the customers asked for (both things to do, not checks).
+  const steps = followUps?.actions.filter((a) => a.kind === 'step' || a.kind === 'call-back').length ?? null;
   const plannedAt = followUps && timeZone ? nextWakeInstant(followUps.actions, followUps.input, { ...DEFAULT_BUSINESS_CALENDAR, timeZone }) : null;
 
   useEffect(() => {

@@ -47,6 +47,16 @@ describe('followUpEffectiveness: one reminder about one invoice', () => {
   });
 });
 
+describe('followUpEffectiveness: a payment plan’s instalment reminder', () => {
+  const reminder = sentOn('2026-09-10', ['i1'], { policyId: 'plan:p1', stepId: 'instalment-1-missed', tone: 'friendly', channel: 'sms' });
+  it('is no policy step: left out of the steps, counted by tone and channel', () => {
+    const invoices = [invoice('i1', 1_000, [pay('2026-09-12', 1_000)])];
+    expect(followUpEffectiveness([reminder], invoices, AS_OF, PARIS, 'step')).toEqual([]);
+    expect(only(followUpEffectiveness([reminder], invoices, AS_OF, PARIS, 'tone')).tone).toBe('friendly');
+    expect(only(followUpEffectiveness([reminder], invoices, AS_OF, PARIS, 'channel')).channel).toBe('sms');
+  });
+});
+
 describe('followUpEffectiveness: what is counted', () => {
   it.each([
     ['a skipped step', { status: 'skipped' as const }],

@@ -268,7 +268,7 @@ describe('planFollowUps: broken promises and plans move the invoice on at once',
   it.each<[string, PaymentPlan, string[]]>([
     ['an instalment missed past grace: broken-plan and the call today', plan1([[late(4), 50_00, 0], [addDays(TODAY, 26), 50_00, 0]]), ['c1 broken-plan i1', 'c1 phone/phone-call i1']],
     ['an instalment only partly paid counts as missed', plan1([[late(4), 50_00, 49_00], [addDays(TODAY, 26), 50_00, 0]]), ['c1 broken-plan i1', 'c1 phone/phone-call i1']],
-    ['an instalment late but within grace: a check, no break', plan1([[late(3), 50_00, 0], [addDays(TODAY, 27), 50_00, 0]]), ['c1 instalment-due i1']],
+    ['an instalment late but within grace: a check and a friendly reminder, no break', plan1([[late(3), 50_00, 0], [addDays(TODAY, 27), 50_00, 0]]), ['c1 instalment-due i1', 'c1 email/instalment-1-missed i1']],
     ['a plan the user marked broken: the call fires, no broken action', plan1([[late(4), 50_00, 0]], { status: 'broken' }), ['c1 phone/phone-call i1']],
   ])('%s', (_label, paymentPlan, expected) => {
     const actions = plan({ invoices, interactions, paymentPlans: [paymentPlan] });
@@ -493,7 +493,7 @@ describe('nextWakeInstant', () => {
     ['a courtesy email 5 days before the due date (Wednesday 25)', { invoices: [anInvoice('i1', 'c1', late(-5))] }, '2026-11-25T08:00:00.000Z'],
     ['a promise in 4 days (Friday 27)', { invoices: [anInvoice('i1', 'c1', late(20))], promises: [aPromise('p1', 'c1', ['i1'], addDays(TODAY, 4))] }, '2026-11-27T08:00:00.000Z'],
     ['a promise due today: the end of its grace (Friday 27)', { invoices: [anInvoice('i1', 'c1', late(20))], promises: [aPromise('p1', 'c1', ['i1'], TODAY)] }, '2026-11-27T08:00:00.000Z'],
-    ['an instalment on Tuesday 1 December', { invoices: [anInvoice('i1', 'c1', late(20))], paymentPlans: [aPlan('plan', 'c1', ['i1'], [[addDays(TODAY, 8), 10_00, 0]])] }, '2026-12-01T08:00:00.000Z'],
+    ['an instalment on Tuesday 1 December: its reminder 3 days before (Saturday 28), so Monday 30', { invoices: [anInvoice('i1', 'c1', late(20))], paymentPlans: [aPlan('plan', 'c1', ['i1'], [[addDays(TODAY, 8), 10_00, 0]])] }, '2026-11-30T08:00:00.000Z'],
     ['a customer paused until Thursday 26: Friday 27', { customers: [aCustomer('c1', { pausedUntil: addDays(TODAY, 3) })], invoices: [anInvoice('i1', 'c1', late(20))] }, '2026-11-27T08:00:00.000Z'],
     ['a do-not-chase customer: null', { customers: [aCustomer('c1', { doNotChase: { reason: 'x', since: TODAY } })], invoices: [anInvoice('i1', 'c1', late(20))] }, null],
     ['a disputed invoice: null', { invoices: [anInvoice('i1', 'c1', late(2), { dispute: { reason: 'x', since: TODAY } })] }, null],
@@ -535,5 +535,173 @@ describe('planFollowUps with the payments: promises kept and instalments settled
     const trail = [stepDone(['i1'], 'first-reminder', { at: daysAgo(38) }), stepDone(['i1'], 'phone-call', { at: daysAgo(32) })];
     const invoicePaid = (extra.payments ?? []).reduce((sum, p) => sum + p.amountCents, 0);
     expect(summary(plan({ invoices: [{ ...invoice, paidCents: invoicePaid }], interactions: trail, ...extra }))).toEqual(expected);
+  });
+});
+
+describe('planFollowUps: reminders before and after each instalment of a plan', () => {
+  const invoices = [anInvoice('i1', 'c1', late(40), { totalCents: 300_00 })];
+  /** A plan of two instalments, the first on `first` (the second a month later), nothing paid. */
+  const planOn = (first: string, paid = 0) => aPlan('plan', 'c1', ['i1'], [[first, 150_00, paid], [addDays(first, 30), 150_00, 0]], { createdAt: daysAgo(20) });
+  const reminderDone = (stepId: string, extra: Partial<Interaction> = {}) =>
+    anInteraction(['i1'], { policyId: 'plan:plan', stepId, tone: 'courtesy', at: daysAgo(1), ...extra });
+
+  it.each<[string, Partial<PlannerInput>, string[]]>([
+    ['4 days before: nothing yet', { paymentPlans: [planOn(addDays(TODAY, 4))] }, []],
+    ['3 days before: the courteous reminder', { paymentPlans: [planOn(addDays(TODAY, 3))] }, ['c1 email/instalment-1-before i1']],
+    ['the day before: still the reminder (the app was closed)', { paymentPlans: [planOn(addDays(TODAY, 1))] }, ['c1 email/instalment-1-before i1']],
+    ['on its date: only the instalment to check', { paymentPlans: [planOn(TODAY)] }, ['c1 instalment-due i1']],
+    ['the day after, unpaid: the check and the reminder after', { paymentPlans: [planOn(late(1))] }, ['c1 instalment-due i1', 'c1 email/instalment-1-missed i1']],
+    ['the last grace day: still the reminder after', { paymentPlans: [planOn(late(3))] }, ['c1 instalment-due i1', 'c1 email/instalment-1-missed i1']],
+    ['past the grace days: the plan is broken, no more reminder', { paymentPlans: [planOn(late(4))] }, ['c1 formal-notice/formal-notice i1', 'c1 broken-plan i1']],
+    ['no grace days: broken the day after, no reminder after', { paymentPlans: [planOn(late(1))], promiseGraceDays: 0 }, ['c1 formal-notice/formal-notice i1', 'c1 broken-plan i1']],
+    ['an instalment already paid: no reminder', { paymentPlans: [planOn(addDays(TODAY, 2), 150_00)] }, []],
+    ['the second instalment is number 2', { paymentPlans: [aPlan('plan', 'c1', ['i1'], [[late(28), 150_00, 150_00], [addDays(TODAY, 2), 150_00, 0]])] }, ['c1 email/instalment-2-before i1']],
+    ['the reminder before already sent: nothing', { paymentPlans: [planOn(addDays(TODAY, 2))], interactions: [reminderDone('instalment-1-before')] }, []],
+    ['skipped by the user: done too', { paymentPlans: [planOn(addDays(TODAY, 2))], interactions: [reminderDone('instalment-1-before', { status: 'skipped' })] }, []],
+    ['its email failed: due again', { paymentPlans: [planOn(addDays(TODAY, 2))], interactions: [reminderDone('instalment-1-before', { status: 'failed' })] }, ['c1 email/instalment-1-before i1']],
+    ['a draft does not count', { paymentPlans: [planOn(addDays(TODAY, 2))], interactions: [reminderDone('instalment-1-before', { status: 'draft' })] }, ['c1 email/instalment-1-before i1']],
+    ['the same step of another plan does not count', { paymentPlans: [planOn(addDays(TODAY, 2))], interactions: [reminderDone('instalment-1-before', { policyId: 'plan:other' })] }, ['c1 email/instalment-1-before i1']],
+    ['the reminder before does not stand for the one after', { paymentPlans: [planOn(late(2))], interactions: [reminderDone('instalment-1-before', { at: daysAgo(4) })] }, ['c1 instalment-due i1', 'c1 email/instalment-1-missed i1']],
+    ['by SMS for a customer who prefers SMS', { customers: [aCustomer('c1', { preferredChannel: 'sms' })], paymentPlans: [planOn(addDays(TODAY, 3))] }, ['c1 sms/instalment-1-before i1']],
+    ['by WhatsApp', { customers: [aCustomer('c1', { preferredChannel: 'whatsapp' })], paymentPlans: [planOn(addDays(TODAY, 3))] }, ['c1 whatsapp/instalment-1-before i1']],
+    ['by a call', { customers: [aCustomer('c1', { preferredChannel: 'phone' })], paymentPlans: [planOn(addDays(TODAY, 3))] }, ['c1 phone/instalment-1-before i1']],
+    ['a customer who prefers letters gets an email (a letter would come too late)', { customers: [aCustomer('c1', { preferredChannel: 'letter' })], paymentPlans: [planOn(addDays(TODAY, 3))] }, ['c1 email/instalment-1-before i1']],
+    ['a paused customer: nothing', { customers: [aCustomer('c1', { pausedUntil: TODAY })], paymentPlans: [planOn(addDays(TODAY, 3))] }, []],
+    ['a cancelled plan: the policy instead', { paymentPlans: [{ ...planOn(addDays(TODAY, 3)), status: 'cancelled' }] }, ['c1 formal-notice/formal-notice i1']],
+  ])('%s', (_label, extra, expected) => {
+    const trail = [stepDone(['i1'], 'first-reminder', { at: daysAgo(38) }), stepDone(['i1'], 'phone-call', { at: daysAgo(32) })];
+    expect(summary(plan({ invoices, ...extra, interactions: [...trail, ...(extra.interactions ?? [])] }))).toEqual(expected);
+  });
+
+  it('the reminder before: courteous, never sent on its own, the instalment date as deadline, what is left on it', () => {
+    const [action] = plan({ invoices, paymentPlans: [aPlan('plan', 'c1', ['i1'], [[addDays(TODAY, 3), 150_00, 40_00]])], payments: undefined });
+    expect(action).toMatchObject({
+      kind: 'step',
+      key: 'c1|email|instalment-1-before|plan',
+      channel: 'email',
+      tone: 'courtesy',
+      templateId: 'instalment-before-email',
+      policyId: 'plan:plan',
+      stepId: 'instalment-1-before',
+      automatic: false,
+      dueSince: TODAY,
+      newDeadline: addDays(TODAY, 3),
+      instalment: { planId: 'plan', when: 'before', index: 0, count: 1, dueDate: addDays(TODAY, 3), amountCents: 150_00, remainingCents: 110_00 },
+    });
+    expect(stepTrail(action as StepAction)).toEqual([{ invoiceId: 'i1', policyId: 'plan:plan', stepId: 'instalment-1-before' }]);
+  });
+
+  it('the reminder after: friendly, the last grace day as deadline', () => {
+    const actions = plan({ invoices, paymentPlans: [planOn(late(1))] });
+    expect(actions[1]).toMatchObject({ kind: 'step', tone: 'friendly', templateId: 'instalment-missed-email', stepId: 'instalment-1-missed', dueSince: TODAY, newDeadline: addDays(late(1), 3) });
+  });
+
+  it('day by day from D-6 to D+3, doing each action: one reminder before (D-3), one after (D+1)', () => {
+    const due = addDays(TODAY, 6);
+    const paymentPlans = [aPlan('plan', 'c1', ['i1'], [[due, 150_00, 0], [addDays(due, 30), 150_00, 0]], { createdAt: daysAgo(20) })];
+    const interactions: Interaction[] = [stepDone(['i1'], 'first-reminder', { at: daysAgo(38) }), stepDone(['i1'], 'phone-call', { at: daysAgo(32) })];
+    const fired: string[] = [];
+    for (let offset = -6; offset <= 3; offset += 1) {
+      const day = addDays(due, offset);
+      const actions = planFollowUps(input({ asOf: `${day}T09:30:00.000Z`, today: day, invoices, interactions, paymentPlans }));
+      for (const action of stepActions(actions)) {
+        fired.push(`D${offset >= 0 ? '+' : ''}${offset} ${action.stepId}`);
+        for (const entry of stepTrail(action)) interactions.push(anInteraction([entry.invoiceId], { policyId: entry.policyId, stepId: entry.stepId, at: `${day}T10:00:00.000Z` }));
+      }
+    }
+    expect(fired).toEqual(['D-3 instalment-1-before', 'D+1 instalment-1-missed']);
+  });
+
+  it('a reminder sent during the plan does not stand for the reaction to its break: the next step fires at once', () => {
+    const paymentPlans = [planOn(late(4))];
+    const interactions = [
+      stepDone(['i1'], 'first-reminder', { at: daysAgo(38) }),
+      stepDone(['i1'], 'phone-call', { at: daysAgo(32) }),
+      reminderDone('instalment-1-missed', { at: daysAgo(3), tone: 'friendly' }),
+    ];
+    const actions = plan({ invoices: [anInvoice('i1', 'c1', late(10), { totalCents: 300_00 })], paymentPlans, interactions });
+    expect(summary(actions)).toEqual(['c1 broken-plan i1', 'c1 email/second-reminder i1']);
+    expect(stepActions(actions)[0]?.reasons[0]?.cause).toBe('broken-plan');
+  });
+
+  it('nextWakeInstant wakes for the reminder 3 days before an instalment', () => {
+    const plannerInput = input({ invoices, paymentPlans: [planOn(addDays(TODAY, 5))] });
+    // The instalment on Saturday 28 November: its reminder on Wednesday 25 at 09:00 Paris.
+    expect(nextWakeInstant(planFollowUps(plannerInput), plannerInput, DEFAULT_BUSINESS_CALENDAR)).toBe('2026-11-25T08:00:00.000Z');
+  });
+});
+
+describe('planFollowUps: calls back the customers asked for', () => {
+  const invoices = [anInvoice('i1', 'c1', late(3)), anInvoice('i2', 'c2', late(3))];
+  // The first reminder is done for both: nothing else is due today.
+  const trail = [stepDone(['i1'], 'first-reminder', { at: daysAgo(2) }), stepDone(['i2'], 'first-reminder', { at: daysAgo(2), customerId: 'c2' })];
+  const customers = [
+    aCustomer('c1', { contacts: [{ id: 'k1', name: 'Jean Dupont', civility: 'monsieur' }] }),
+    aCustomer('c2', { name: 'Boulangerie Abel', normalizedName: 'boulangerie abel' }),
+  ];
+  const callBack = (customerId: string, on: string, at?: string, extra: Partial<Interaction> = {}) =>
+    anInteraction(customerId === 'c1' ? ['i1'] : ['i2'], {
+      customerId,
+      kind: 'call',
+      channel: 'phone',
+      status: undefined,
+      callOutcome: 'call-back',
+      at: daysAgo(1),
+      details: { callBackOn: on, ...(at ? { callBackAt: at } : {}), contactId: 'k1' },
+      ...extra,
+    });
+  const run = (calls: Interaction[], extra: Partial<PlannerInput> = {}) => plan({ customers, invoices, interactions: [...trail, ...calls], ...extra });
+
+  it.each<[string, Interaction[], Partial<PlannerInput>, string[]]>([
+    ['asked for today: in Today', [callBack('c1', TODAY, '14:30')], {}, ['c1 call-back i1']],
+    ['asked for tomorrow: not yet', [callBack('c1', addDays(TODAY, 1), '14:30')], {}, []],
+    ['asked for yesterday and not made: still there', [callBack('c1', late(1))], {}, ['c1 call-back i1']],
+    ['a call logged after it: done', [callBack('c1', TODAY), anInteraction(['i1'], { kind: 'call', channel: 'phone', status: undefined, callOutcome: 'no-answer', at: ASOF })], {}, []],
+    ['the extra entry of a grouped call does not answer it', [callBack('c1', TODAY), anInteraction(['i1'], { kind: 'call', channel: 'phone', status: undefined, callOutcome: 'no-answer', at: ASOF, details: { partOf: 'x' } })], {}, ['c1 call-back i1']],
+    ['a call before it does not answer it', [anInteraction(['i1'], { kind: 'call', channel: 'phone', status: undefined, callOutcome: 'voicemail', at: daysAgo(3) }), callBack('c1', TODAY)], {}, ['c1 call-back i1']],
+    ['a do-not-chase customer: no call back', [callBack('c1', TODAY)], { customers: [aCustomer('c1', { doNotChase: { reason: 'avocat', since: late(1) } })] }, []],
+    ['a customer paused through today: not yet', [callBack('c1', TODAY)], { customers: [aCustomer('c1', { pausedUntil: TODAY })] }, []],
+  ])('%s', (_label, calls, extra, expected) => {
+    expect(summary(run(calls, extra))).toEqual(expected);
+  });
+
+  it('says whom to call, at what time, asked when, with the notes', () => {
+    const [action] = run([callBack('c1', TODAY, '14:30', { notes: 'En réunion, rappeler après le déjeuner' })]);
+    expect(action).toMatchObject({
+      kind: 'call-back',
+      callBackOn: TODAY,
+      callBackAt: '14:30',
+      requestedAt: daysAgo(1),
+      contact: { name: 'Jean Dupont', civility: 'monsieur' },
+      notes: 'En réunion, rappeler après le déjeuner',
+      dueSince: TODAY,
+    });
+    expect(action?.key).toMatch(/^call-back\|interaction-/);
+  });
+
+  it('on the same day, calls back come after the other actions, by the time asked, those without a time last', () => {
+    const actions = plan({
+      customers: [...customers, aCustomer('c3'), aCustomer('c4')],
+      invoices: [...invoices, anInvoice('i3', 'c3', late(8)), anInvoice('i4', 'c4', late(3))],
+      interactions: [
+        ...trail,
+        stepDone(['i3'], 'first-reminder', { customerId: 'c3', at: daysAgo(6) }),
+        stepDone(['i4'], 'first-reminder', { customerId: 'c4', at: daysAgo(2) }),
+        callBack('c1', TODAY, '16:00'),
+        callBack('c2', TODAY, '09:15'),
+        anInteraction(['i4'], { customerId: 'c4', kind: 'call', channel: 'phone', status: undefined, callOutcome: 'call-back', at: daysAgo(1), details: { callBackOn: TODAY } }),
+      ],
+    });
+    expect(actions.map((action) => (action.kind === 'call-back' ? `${action.customerId} ${action.callBackAt ?? 'any time'}` : `${action.customerId} ${action.kind}`))).toEqual([
+      'c3 step',
+      'c2 09:15',
+      'c1 16:00',
+      'c4 any time',
+    ]);
+  });
+
+  it('nextWakeInstant wakes on the day of a call back', () => {
+    const plannerInput = input({ customers, invoices, interactions: [...trail, callBack('c1', addDays(TODAY, 1), '14:30')] });
+    expect(nextWakeInstant(planFollowUps(plannerInput), plannerInput, DEFAULT_BUSINESS_CALENDAR)).toBe('2026-11-24T08:00:00.000Z');
   });
 });

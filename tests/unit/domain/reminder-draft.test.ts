@@ -112,3 +112,30 @@ describe('short messages and recipients', () => {
     expect(recipientFor({ ...customer, ...patch }, channel)?.id).toBe(expected);
   });
 });
+
+describe('a payment plan’s instalment reminder (rappel d’échéance)', () => {
+  const instalment = { planId: 'plan', index: 1, count: 4, dueDate: '2026-11-26', amountCents: 300_00, remainingCents: 250_00 } as const;
+  const english = { ...customer, language: 'en' as const };
+  it.each<[string, Channel, 'before' | 'missed', Customer, RegExp[]]>([
+    ['email before, French', 'email', 'before', customer, [/échéance n° 2 sur 4/, /montant dû de 250,00\s€/u, /à régler le 26 novembre 2026/]],
+    ['email after, French', 'email', 'missed', customer, [/échéance n° 2 sur 4 de votre échéancier, prévue le 26 novembre 2026/, /250,00\s€, à régler d’ici le 29 novembre 2026/u, /Si ce rappel a croisé votre règlement/]],
+    ['SMS before, French', 'sms', 'before', customer, [/l’échéance n° 2 sur 4 de votre échéancier \(montant dû : 250,00\s€\) est à régler le 26 novembre 2026/u]],
+    ['WhatsApp after, English', 'whatsapp', 'missed', english, [/instalment 2 of 4 of 26 November 2026 \(amount due: €250.00\)/, /please pay it by 29 November 2026/]],
+    ['email before, English', 'email', 'before', english, [/instalment 2 of 4, an amount due of €250.00, is to be paid on 26 November 2026/]],
+  ])('%s: says which instalment, how much and by when', (_label, channel, when, who, expected) => {
+    const draft = draftReminder(
+      input({
+        customer: who,
+        action: { channel, templateId: `instalment-${when}-${channel}`, invoiceIds: ['a', 'b'], newDeadline: when === 'before' ? '2026-11-26' : '2026-11-29', instalment: { ...instalment, when } },
+      }),
+    );
+    for (const pattern of expected) expect(draft.text).toMatch(pattern);
+    expect(draft.text).not.toMatch(/dette|debt|huissier|bailiff/i);
+  });
+
+  it('the QR code asks for what is left on the instalment, not the whole plan', () => {
+    const draft = draftReminder(input({ action: { channel: 'email', templateId: 'instalment-before-email', invoiceIds: ['a', 'b'], newDeadline: '2026-11-26', instalment: { ...instalment, when: 'before' } } }));
+    expect(draft.qrPayload?.split('\n')).toContain('EUR250.00');
+    expect(draft.subject).toBe('Rappel d’échéance : échéance n° 2 sur 4 de votre échéancier le 26 novembre 2026');
+  });
+});
