@@ -2,6 +2,7 @@ import { getDatabase } from '../../db';
 import { queueEmail, type OutboxSource } from '../../db/outbox-repo';
 import { draftReminder, htmlAfterEdit, type ReminderDraft } from '../../domain/reminder-draft';
 import type { CalendarDate, Customer } from '../../domain/model';
+import { lateFeeRatesOf } from '../../domain/rate-tables';
 import type { StepAction } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import type { LiveRecords } from '../../ui/hooks';
@@ -12,7 +13,14 @@ import { outboxDriver } from './mail-runtime';
 export function draftForAction(action: StepAction, customer: Customer | undefined, records: LiveRecords, today: CalendarDate, signature: string | undefined): ReminderDraft | undefined {
   if (!customer) return undefined;
   const invoices = records.invoices.filter((invoice) => invoice.customerId === customer.id);
-  return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, ...(signature ? { signature } : {}) }, QR_CID);
+  // The late-payment charges (penalties, 40 € indemnity) with the shop's own rate tables.
+  const charges = {
+    rates: lateFeeRatesOf(records.settings),
+    payments: records.payments.filter((payment) => payment.customerId === customer.id),
+    interactions: records.interactions.filter((entry) => entry.customerId === customer.id),
+    timeZone: records.settings.timeZone,
+  };
+  return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, charges, ...(signature ? { signature } : {}) }, QR_CID);
 }
 
 /**
