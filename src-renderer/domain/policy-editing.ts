@@ -82,16 +82,20 @@ export function moveStep(policy: FollowUpPolicy, index: number, direction: -1 | 
   return { ...policy, steps };
 }
 
-/** The templates a step of `channel` and `tone` may use: those of its tone, else every one of its channel. */
+/**
+ * The templates a step of `channel` and `tone` may use: every template of its channel, those of its
+ * tone first (the first one is what a step gets when its channel or tone changes).
+ */
 export function templateChoices(channel: Channel, tone: Tone, templates: readonly Pick<MessageTemplate, 'id' | 'channel' | 'tone'>[]): string[] {
   const ofChannel = templates.filter((template) => template.channel === channel);
   const ofTone = ofChannel.filter((template) => template.tone === tone);
-  return [...new Set((ofTone.length > 0 ? ofTone : ofChannel).map((template) => template.id))];
+  return [...new Set([...ofTone, ...ofChannel].map((template) => template.id))];
 }
 
 /**
  * `policy` with step `index` changed. Changing the channel or tone keeps the template when it still
- * fits, otherwise picks the first that does (`templates`: what the shop has); a step that is no
+ * fits (same channel, and same tone when the channel has one of that tone), otherwise picks the first
+ * that does (`templates`: what the shop has); a step that is no
  * longer an email stops being automatic (only emails go out on their own).
  */
 export function updateStep(
@@ -105,7 +109,10 @@ export function updateStep(
     const updated = { ...step, ...change };
     if (change.channel !== undefined || change.tone !== undefined) {
       const choices = templateChoices(updated.channel, updated.tone, templates);
-      if (!choices.includes(updated.templateId) && choices[0] !== undefined) updated.templateId = choices[0];
+      const current = templates.find((template) => template.id === updated.templateId && template.channel === updated.channel);
+      // A template of another channel, or of another tone when one of the new tone exists, is replaced.
+      const fits = current !== undefined && (current.tone === updated.tone || !templates.some((t) => t.channel === updated.channel && t.tone === updated.tone));
+      if (!fits && choices[0] !== undefined) updated.templateId = choices[0];
     }
     if (updated.channel !== 'email') updated.automatic = false;
     return updated;
