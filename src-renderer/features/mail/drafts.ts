@@ -9,15 +9,36 @@ import type { LiveRecords } from '../../ui/hooks';
 import { QR_CID } from './attachments';
 import { outboxDriver } from './mail-runtime';
 
+const grouped = new WeakMap<readonly { customerId: string }[], Map<string, unknown[]>>();
+
+/**
+ * Rows grouped by customer, once per version of the live records (Today drafts every email action:
+ * filtering 100,000 payments for each would cost seconds).
+ */
+function byCustomer<T extends { customerId: string }>(rows: readonly T[]): Map<string, T[]> {
+  let map = grouped.get(rows) as Map<string, T[]> | undefined;
+  if (!map) {
+    map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.customerId);
+      if (list) list.push(row);
+      else map.set(row.customerId, [row]);
+    }
+    grouped.set(rows, map as Map<string, unknown[]>);
+  }
+  return map;
+}
+
 /** The draft of a step for its customer from the live records; undefined when the customer is gone. */
 export function draftForAction(action: StepAction, customer: Customer | undefined, records: LiveRecords, today: CalendarDate, signature: string | undefined): ReminderDraft | undefined {
   if (!customer) return undefined;
   const invoices = records.invoices.filter((invoice) => invoice.customerId === customer.id);
-  // The late-payment charges (penalties, 40 € indemnity) with the shop's own rate tables.
+  // The late-payment charges (penalties, 40 € indemnity) with the shop's own rate tables; a consumer's
+  // interest runs from a formal notice, found in their history.
   const charges = {
     rates: lateFeeRatesOf(records.settings),
-    payments: records.payments.filter((payment) => payment.customerId === customer.id),
-    interactions: records.interactions.filter((entry) => entry.customerId === customer.id),
+    payments: byCustomer(records.payments).get(customer.id) ?? [],
+    ...(customer.kind === 'consumer' ? { interactions: byCustomer(records.interactions).get(customer.id) ?? [] } : {}),
     timeZone: records.settings.timeZone,
   };
   return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, charges, ...(signature ? { signature } : {}) }, QR_CID);
