@@ -3,6 +3,9 @@ import type { RelanceDatabase } from './database';
 
 type SettingKey = keyof SettingsValues;
 
+/** Keys that have no default value in DEFAULT_SETTINGS but are read all the same. */
+const OPTIONAL_KEYS: ReadonlySet<string> = new Set<SettingKey>(['defaultPolicyId', 'lateFeeRates', 'businessCalendar']);
+
 /**
  * The settings, one row per key of SettingsValues (so saving the time zone does not rewrite the
  * logo), over DEFAULT_SETTINGS for the keys never saved.
@@ -11,7 +14,7 @@ export async function getSettings(db: RelanceDatabase): Promise<SettingsValues> 
   const rows = await db.settings.toArray();
   const settings: SettingsValues = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
-    if (row.key in DEFAULT_SETTINGS || row.key === 'defaultPolicyId') {
+    if (row.key in DEFAULT_SETTINGS || OPTIONAL_KEYS.has(row.key)) {
       (settings as unknown as Record<string, unknown>)[row.key] = row.value;
     }
   }

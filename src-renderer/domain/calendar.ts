@@ -33,6 +33,9 @@ export interface BusinessCalendar {
   closedDates?: string[];
 }
 
+/** A calendar without its time zone: what the settings store (the zone is the shop's `timeZone`). */
+export type BusinessHours = Omit<BusinessCalendar, 'timeZone'>;
+
 export interface PublicHoliday {
   date: CalendarDate;
   name: { fr: string; en: string };

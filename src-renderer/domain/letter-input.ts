@@ -19,9 +19,10 @@
 import type { LetterInput, LetterKind } from '../../src-main/contract/letters';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { BUILT_IN_TEMPLATE_IDS, builtInTemplates } from './builtin-templates';
-import { addDays, daysBetween, todayIn } from './dates';
+import { addDays, daysBetween } from './dates';
 import { invoiceStatus } from './invoice-status';
-import { latePaymentCharges, type LateFeeRateTables, type LateFeeResult } from './late-fees';
+import type { LateFeeRateTables, LateFeeResult } from './late-fees';
+import { invoiceCharges } from './message-charges';
 import { LETTER_TEMPLATE_IDS, letterTemplates } from './letter-templates';
 import type { CalendarDate, Channel, Customer, Interaction, Invoice, MessageTemplate, Payment, PaymentPlan, ShopIdentity } from './model';
 import { chargesFrom, renderTemplate, templateFor, type MessageContext, type MessageInvoice } from './templates';
@@ -130,41 +131,10 @@ function invoicesFor(request: LetterRequest): Invoice[] {
   return chosen.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
 }
 
-function paymentsOf(invoice: Invoice, payments: readonly Payment[]): { date: CalendarDate; amountCents: number }[] {
-  return payments.flatMap((payment) =>
-    payment.allocations.filter((allocation) => allocation.invoiceId === invoice.id).map((allocation) => ({ date: payment.date, amountCents: allocation.amountCents })),
-  );
-}
-
-/** The first formal notice sent for any of `invoices` (a consumer's interest runs from the day after). */
-function firstFormalNotice(invoices: readonly Invoice[], interactions: readonly Interaction[], today: CalendarDate, timeZone: string): CalendarDate | undefined {
-  const ids = new Set(invoices.map((invoice) => invoice.id));
-  const dates = interactions
-    .filter((entry) => entry.kind === 'letter' && entry.channel === 'formal-notice' && entry.status !== 'skipped' && entry.invoiceIds.some((id) => ids.has(id)))
-    .map((entry) => todayIn(timeZone, entry.at))
-    .filter((date) => date < today)
-    .sort();
-  return dates[0];
-}
-
 function chargesFor(request: LetterRequest, invoices: readonly Invoice[]): { results: LateFeeResult[]; charges: LetterInput['charges'] } | undefined {
   if (request.kind !== 'formal-notice') return undefined;
-  const { customer, today } = request;
-  const noticeDate = customer.kind === 'consumer' ? firstFormalNotice(invoices, request.interactions ?? [], today, request.timeZone ?? 'Europe/Paris') : undefined;
-  if (customer.kind === 'consumer' && noticeDate === undefined) return undefined;
-  const results = invoices.map((invoice) =>
-    latePaymentCharges(
-      {
-        totalCents: invoice.totalCents,
-        dueDate: invoice.dueDate,
-        customerKind: customer.kind,
-        payments: paymentsOf(invoice, request.payments),
-        ...(noticeDate ? { formalNoticeDate: noticeDate } : {}),
-      },
-      today,
-      request.rates,
-    ),
-  );
+  const results = invoiceCharges({ ...request, invoices });
+  if (results === undefined) return undefined;
   const sums = chargesFrom(results);
   return {
     results,

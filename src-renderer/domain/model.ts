@@ -8,6 +8,9 @@
  * - ids are strings (random UUIDs for records the user creates, stable ids for demo data).
  */
 
+import type { LateFeeRates } from './rates';
+import type { BusinessHours } from './calendar';
+
 export type CalendarDate = string;
 export type IsoInstant = string;
 export type Cents = number;
@@ -282,6 +285,16 @@ export interface SettingsValues {
   timeZone: string;
   language: Language;
   defaultPolicyId?: string;
+  /**
+   * Late-payment reference rates as the shop keeps them (Settings, rates): `KNOWN_RATES` until the
+   * shop saves its own (read them with `lateFeeRatesOf`, domain/rate-tables.ts).
+   */
+  lateFeeRates?: LateFeeRates;
+  /**
+   * When automatic emails may go out: open days, time windows, holidays, closed dates; the time zone
+   * is `timeZone`. `DEFAULT_BUSINESS_HOURS` until saved (read with `businessCalendarOf`).
+   */
+  businessCalendar?: BusinessHours;
 }
 
 export const DEFAULT_SETTINGS: SettingsValues = {

@@ -7,7 +7,8 @@
 import { epcQrPayload, EpcQrError } from './epc-qr';
 import type { Channel, Contact, Customer, Invoice, Language, MessageTemplate, ShopIdentity } from './model';
 import type { StepAction } from './planner';
-import { contactFields, escapeHtml, invoiceFields, renderTemplate, templateFor, type MessageContext } from './templates';
+import { invoiceCharges, type ChargesRequest } from './message-charges';
+import { chargesFrom, contactFields, escapeHtml, invoiceFields, renderTemplate, templateFor, type MessageContext } from './templates';
 
 /** Words of the email around the template's text, in the message's language (the customer's). */
 const EMAIL_WORDS = {
@@ -26,6 +27,12 @@ export interface DraftInput {
   today: string;
   /** The shop's own templates (the built-in ones are the fallback). */
   templates?: readonly MessageTemplate[];
+  /**
+   * What the `penalties`, `indemnity` and `totalWithCharges` fields need (message-charges.ts): the
+   * shop's rate tables and the customer's payments and history. Without `rates` the message carries
+   * no charges.
+   */
+  charges?: Omit<ChargesRequest, 'customer' | 'invoices' | 'today'>;
 }
 
 export interface ReminderDraft {
@@ -65,12 +72,28 @@ function contextFor(input: DraftInput, invoices: Invoice[], contact: Contact | u
       ...(shop.email ? { email: shop.email } : {}),
       ...(shop.iban ? { iban: shop.iban } : {}),
     },
+    ...chargesOf(input, invoices),
   };
 }
 
 /** The instalment a plan's reminder is about, as the templates name it. */
 function instalmentFields(reminder: NonNullable<StepAction['instalment']>): NonNullable<MessageContext['instalment']> {
   return { number: reminder.index + 1, count: reminder.count, dueDate: reminder.dueDate, remainingCents: reminder.remainingCents };
+}
+
+/**
+ * The charges of the message's invoices at `today`. A table that lacks a rate the period needs (an
+ * invoice older than the table) leaves the charges out rather than stopping the reminder: the
+ * template's `{{#charges}}` sections then stay hidden.
+ */
+function chargesOf(input: DraftInput, invoices: Invoice[]): Pick<MessageContext, 'charges'> {
+  if (!input.charges) return {};
+  try {
+    const results = invoiceCharges({ ...input.charges, customer: input.customer, invoices, today: input.today });
+    return results ? { charges: chargesFrom(results) } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** `amountCents`: what the message asks for, when it is not everything owed (a plan's instalment). */

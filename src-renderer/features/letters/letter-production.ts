@@ -4,7 +4,7 @@ import { buildLetterInput, DEFAULT_LETTER_DEADLINE_DAYS, letterArchiveName, type
 import { daysBetween } from '../../domain/dates';
 import type { Interaction, PaymentPlan } from '../../domain/model';
 import type { StepAction } from '../../domain/planner';
-import { KNOWN_RATES } from '../../domain/rates';
+import { lateFeeRatesOf } from '../../domain/rate-tables';
 import type { LiveRecords } from '../../ui/hooks';
 import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { os, shellKind } from '../../os/client';
@@ -40,7 +40,7 @@ export async function letterRequestFor(order: LetterOrder, records: LiveRecords,
     shop: records.settings.shop,
     timeZone: records.settings.timeZone,
     today,
-    rates: KNOWN_RATES,
+    rates: lateFeeRatesOf(records.settings),
     ...(order.step ? { invoiceIds: order.step.invoiceIds, templateId: order.step.templateId, deadlineDays: deadlineDaysOf(order.step, today) } : {}),
     ...(order.plan ? { plan: order.plan } : {}),
   };

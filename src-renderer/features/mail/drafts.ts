@@ -2,6 +2,7 @@ import { getDatabase } from '../../db';
 import { queueEmail, type OutboxSource } from '../../db/outbox-repo';
 import { draftReminder, htmlAfterEdit, type ReminderDraft } from '../../domain/reminder-draft';
 import type { CalendarDate, Customer } from '../../domain/model';
+import { lateFeeRatesOf } from '../../domain/rate-tables';
 import type { StepAction } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import type { LiveRecords } from '../../ui/hooks';
@@ -12,8 +13,16 @@ import { outboxDriver } from './mail-runtime';
 /** The draft of a step for its customer from the live records; undefined when the customer is gone. */
 export function draftForAction(action: StepAction, customer: Customer | undefined, records: LiveRecords, today: CalendarDate, signature: string | undefined): ReminderDraft | undefined {
   if (!customer) return undefined;
-  const { invoices } = recordsOfCustomer(records, customer.id);
-  return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, ...(signature ? { signature } : {}) }, QR_CID);
+  const own = recordsOfCustomer(records, customer.id);
+  // The late-payment charges (penalties, 40 € indemnity) with the shop's own rate tables; a consumer's
+  // interest runs from a formal notice, found in their history.
+  const charges = {
+    rates: lateFeeRatesOf(records.settings),
+    payments: own.payments,
+    ...(customer.kind === 'consumer' ? { interactions: own.interactions } : {}),
+    timeZone: records.settings.timeZone,
+  };
+  return draftReminder({ action, customer, invoices: own.invoices, shop: records.settings.shop, today, charges, ...(signature ? { signature } : {}) }, QR_CID);
 }
 
 /**

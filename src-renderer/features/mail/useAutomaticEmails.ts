@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DEFAULT_BUSINESS_CALENDAR } from '../../domain/calendar';
+import { businessCalendarOf } from '../../domain/calendar-settings';
 import { automaticEmailsToQueue } from '../../domain/outbox';
 import type { StepAction } from '../../domain/planner';
 import { isEmailMessage } from '../../db/outbox-repo';
@@ -23,7 +23,7 @@ export function useAutomaticEmails(): void {
 
   useEffect(() => {
     if (!followUps || !records || !mail?.settings) return;
-    const calendar = { ...DEFAULT_BUSINESS_CALENDAR, timeZone: records.settings.timeZone };
+    const calendar = businessCalendarOf(records.settings);
     const withMessage = new Set(records.interactions.filter(isEmailMessage).map((row) => String(row.details?.actionKey ?? '')));
     const due = automaticEmailsToQueue(followUps.actions, withMessage, nowIso(), calendar) as StepAction[];
     const customers = new Map(records.customers.map((c) => [c.id, c]));

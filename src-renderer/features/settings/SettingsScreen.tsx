@@ -30,6 +30,8 @@ import { changeLanguage } from './language';
 import { DataSection } from '../data/DataSection';
 import { DesktopSection } from './DesktopSection';
 import { PoliciesSection } from './PoliciesSection';
+import { CalendarSection } from './CalendarSection';
+import { RatesSection } from './RatesSection';
 import { MailSettingsSection } from '../mail/MailSettingsSection';
 import { PlanRuleSection } from '../calls/PlanRuleSection';
 
@@ -239,6 +241,8 @@ export function SettingsScreen() {
         <Section title={t('policies.title')}>
           <PoliciesSection />
         </Section>
+        <Section title={t('engine.calendar.title')} hint={t('engine.calendar.hint')}><CalendarSection /></Section>
+        <Section title={t('engine.rates.title')} hint={t('engine.rates.hint')}><RatesSection /></Section>
         <Section title={t('mail.settings.title')} hint={t('mail.settings.hint')}><MailSettingsSection /></Section>
         <Section title={t('callsPanel.plan.section')}>
           <PlanRuleSection />

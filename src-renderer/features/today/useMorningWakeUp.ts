@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { os, shellKind } from '../../os/client';
 import { nowIso } from '../../os/clock';
-import { DEFAULT_BUSINESS_CALENDAR } from '../../domain/calendar';
+import { businessCalendarOf } from '../../domain/calendar-settings';
 import { nextWakeInstant } from '../../domain/planner';
 import { nextLocalTime } from '../../domain/wake-up';
 import { useSettings } from '../../ui/hooks';
@@ -20,11 +20,12 @@ const MORNING = '09:00';
  */
 export function useMorningWakeUp(): void {
   const { t } = useTranslation();
-  const timeZone = useSettings()?.timeZone;
+  const settings = useSettings();
+  const timeZone = settings?.timeZone;
   const followUps = useFollowUps();
   // Steps to carry out and calls back the customers asked for (both things to do, not checks).
   const steps = followUps?.actions.filter((a) => a.kind === 'step' || a.kind === 'call-back').length ?? null;
-  const plannedAt = followUps && timeZone ? nextWakeInstant(followUps.actions, followUps.input, { ...DEFAULT_BUSINESS_CALENDAR, timeZone }) : null;
+  const plannedAt = followUps && settings ? nextWakeInstant(followUps.actions, followUps.input, businessCalendarOf(settings)) : null;
 
   useEffect(() => {
     if (!timeZone || steps === null) return;

@@ -139,3 +139,59 @@ describe('a payment plan’s instalment reminder (rappel d’échéance)', () =>
     expect(draft.subject).toBe('Rappel d’échéance : échéance n° 2 sur 4 de votre échéancier le 26 novembre 2026');
   });
 });
+
+describe('late-payment charges in a reminder (the shop’s rate tables)', () => {
+  // 1,000.00 € due 2026-09-15, 500.00 € paid on 2026-10-15, at 2026-11-23 (second half of 2026: ECB 2.15 % + 10 = 12.15 %).
+  const late = anInvoice('l', 'c1', '2026-09-15', { number: 'F-2026-050', totalCents: 100_000, paidCents: 50_000 });
+  const payments = [
+    { id: 'p', customerId: 'c1', date: '2026-10-15', amountCents: 50_000, method: 'virement' as const, allocations: [{ invoiceId: 'l', amountCents: 50_000 }], invoiceIds: ['l'], createdAt: '2026-10-15T10:00:00Z' },
+  ];
+  const business = aCustomer('c1', { kind: 'business', contacts: [{ id: 'k', name: 'Élodie Müller', civility: 'madame', email: 'e@client.fr' }] });
+  const firm = (extra: Partial<DraftInput>) =>
+    draftReminder({
+      action: { channel: 'email', templateId: 'second-reminder', invoiceIds: ['l'], newDeadline: '2026-12-01' },
+      customer: business,
+      invoices: [late],
+      shop: SHOP,
+      today: '2026-11-23',
+      ...extra,
+    });
+  // 1,000 € × 12.15 % × 30/365 (16 Sep–15 Oct) + 500 € × 12.15 % × 39/365 (16 Oct–23 Nov) = 9.986… + 6.491… = 16.48 €.
+  const rates = { ecb: [{ from: '2025-06-11', ratePercent: 2.15 }], legalConsumer: [{ from: '2026-01-01', ratePercent: 6.67 }] };
+
+  it.each([
+    ['business, with the shop’s rates: penalties and the 40 € indemnity', business, rates, /À ce jour, elles s’élèvent à 16,48\s€ de pénalités et 40,00\s€ d’indemnité\./u],
+    ['another rate in the shop’s table gives other figures (ECB 3 % → 13 %)', business, { ...rates, ecb: [{ from: '2025-06-11', ratePercent: 3 }] }, /elles s’élèvent à 17,63\s€ de pénalités/u],
+  ])('%s', (_, customer, table, expected) => {
+    const draft = firm({ customer, charges: { rates: table, payments } });
+    expect(draft.text).toMatch(expected);
+    expect(draft.html).toMatch(expected);
+  });
+
+  it.each([
+    ['no rate tables given', { customer: business }],
+    ['a consumer without formal notice', { customer: { ...business, kind: 'consumer' as const }, charges: { rates, payments } }],
+    ['a table missing the rates the period needs: the reminder still goes, without figures', { customer: business, charges: { rates: { ecb: [{ from: '2026-10-01', ratePercent: 2 }], legalConsumer: [] }, payments } }],
+  ])('no figures: %s', (_, extra) => {
+    const draft = firm(extra);
+    expect(draft.text).not.toMatch(/À ce jour/);
+    expect(draft.subject).toMatch(/F-2026-050/);
+  });
+
+  it('a consumer after a formal notice: the legal rate from the day after it, no indemnity', () => {
+    const consumer = { ...business, kind: 'consumer' as const };
+    const notice = { id: 'n', customerId: 'c1', kind: 'letter' as const, channel: 'formal-notice' as const, at: '2026-11-02T09:00:00.000Z', invoiceIds: ['l'] };
+    const template = { id: 'custom', channel: 'email' as const, tone: 'firm' as const, language: 'fr' as const, subject: 'Rappel', body: 'Intérêts : {{penalties}} ; indemnité : {{indemnity}}', builtIn: false };
+    const draft = draftReminder({
+      action: { channel: 'email', templateId: 'custom', invoiceIds: ['l'], newDeadline: '2026-12-01' },
+      customer: consumer,
+      invoices: [late],
+      shop: SHOP,
+      today: '2026-11-23',
+      templates: [template],
+      charges: { rates, payments, interactions: [notice], timeZone: 'Europe/Paris' },
+    });
+    // 500 € × 6.67 % × 21/365 (3–23 Nov) = 1.918… → 1.92 €.
+    expect(draft.text).toMatch(/Intérêts : 1,92\s€ ; indemnité : 0,00\s€/u);
+  });
+});
