@@ -201,5 +201,14 @@ export const letterMethods = {
       z.object({ status: z.literal('open-in-renderer'), pdfBase64: z.base64() }),
     ]),
   },
+  'letters.readArchived': {
+    /**
+     * The bytes of an archived letter, for the renderer to attach to an email (a statement of account
+     * sent with a firm reminder): the archive is never overwritten, so every attempt of one email
+     * carries the same PDF.
+     */
+    args: z.object({ id: archivedLetterId }).strict(),
+    result: z.object({ pdfBase64: z.base64() }),
+  },
 } as const satisfies Record<(typeof LETTER_METHOD_NAMES)[number], { args: z.ZodType; result: z.ZodType }>;
 export const letterEvents = {} as const satisfies Record<(typeof LETTER_EVENT_NAMES)[number], z.ZodType>;

@@ -144,6 +144,10 @@ export async function createLetterService(
         }
         return { status: 'open-in-renderer' as const, pdfBase64: (await readFile(path)).toString('base64') };
       },
+      'letters.readArchived': async ({ id }) => {
+        const path = await archivedLetterPath(platform.dataDir, id);
+        return { pdfBase64: (await readFile(path)).toString('base64') };
+      },
     },
     stop: () => {
       void worker?.stop();
