@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 
 /** The archived PDFs in the web host's data folder (RELANCE_E2E_DATA, set by playwright.config.ts). */
