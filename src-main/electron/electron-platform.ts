@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Notification, safeStorage, shell, type SaveDialogOptions } from 'electron';
+import { app, type BrowserWindow, dialog, Notification, safeStorage, shell, type SaveDialogOptions } from 'electron';
 import { printPdf } from './print-pdf';
 import type { Platform } from '../services/platform';
 import type { BackgroundMode } from '../services/background-mode';
