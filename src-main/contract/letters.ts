@@ -201,5 +201,22 @@ export const letterMethods = {
       z.object({ status: z.literal('open-in-renderer'), pdfBase64: z.base64() }),
     ]),
   },
+  'letters.readArchived': {
+    /**
+     * The bytes of an archived letter, for the renderer to attach to an email (a statement of account
+     * sent with a firm reminder): the archive is never overwritten, so every attempt of one email
+     * carries the same PDF.
+     */
+    args: z.object({ id: archivedLetterId }).strict(),
+    result: z.object({ pdfBase64: z.base64() }),
+  },
+  'letters.mergeArchived': {
+    /**
+     * "Print today's letters": the archived letters, in order, in one PDF — their pages copied, not
+     * laid out again (each letter is rendered once, for its archive). `print` as for `renderBatch`.
+     */
+    args: z.object({ ids: z.array(archivedLetterId).min(1).max(500), print: z.boolean().optional() }).strict(),
+    result: renderedPdf.extend({ letters: z.number().int().positive(), printed: z.boolean().optional() }),
+  },
 } as const satisfies Record<(typeof LETTER_METHOD_NAMES)[number], { args: z.ZodType; result: z.ZodType }>;
 export const letterEvents = {} as const satisfies Record<(typeof LETTER_EVENT_NAMES)[number], z.ZodType>;

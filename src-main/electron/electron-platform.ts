@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Notification, safeStorage, shell, type SaveDialogOptions } from 'electron';
+import { app, type BrowserWindow, dialog, Notification, safeStorage, shell, type SaveDialogOptions } from 'electron';
+import { printPdf } from './print-pdf';
 import type { Platform } from '../services/platform';
 import type { BackgroundMode } from '../services/background-mode';
 import type { MenuLanguage } from './menu';
@@ -8,6 +9,8 @@ import type { MenuLanguage } from './menu';
  * The Platform of the Electron shell: native save dialog, desktop notifications, the system's
  * handler for links. The services stay plain Node; this is the only place they meet `electron`.
  */
+export { PDF_READY_TIMEOUT_MS, PDF_LOAD_TIMEOUT_MS } from './print-pdf';
+
 export interface ElectronPlatformOptions {
   dataDir: string;
   appVersion: string;
@@ -66,7 +69,10 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
     },
 
     async printDocument(path) {
-      return printPdf(path);
+      const outcome = await printPdf(path);
+      if (outcome === 'printed' || outcome === 'cancelled') return true;
+      // No PDF viewer in Electron, or the print failed: the system's viewer, where the user prints.
+      return (await shell.openPath(path)) === '';
     },
 
     async openExternal(url) {
@@ -96,46 +102,4 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
       decrypt: (bytes) => safeStorage.decryptString(bytes),
     },
   };
-}
-
-/** How long to wait for the PDF viewer to say it is ready before printing anyway. */
-export const PDF_READY_TIMEOUT_MS = 3_000;
-
-/**
- * Opens the system's print dialog on a PDF: a hidden window shows it with Chromium's PDF viewer and
- * `webContents.print` prints that (Electron ≥ 32 prints the PDF itself, not a blank page). The
- * window has its own in-memory session, so the app's CSP header (which forbids plugins) does not
- * apply to the viewer, and nothing of the app's session is shared. It closes once the dialog is done
- * (printed or cancelled). `false` when the PDF could not be loaded.
- *
- * `did-finish-load` comes before the viewer has drawn the PDF (printing then gives blank pages):
- * Electron emits `-pdf-ready-to-print` when it has (undocumented, added for its own tests, Electron
- * PR 43436), so the print waits for it, or for PDF_READY_TIMEOUT_MS should it never come.
- */
-export async function printPdf(path: string): Promise<boolean> {
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, partition: 'relance-print' },
-  });
-  const close = () => {
-    if (!window.isDestroyed()) window.destroy();
-  };
-  const contents = window.webContents as unknown as NodeJS.EventEmitter;
-  const ready = new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, PDF_READY_TIMEOUT_MS);
-    contents.once('-pdf-ready-to-print', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  try {
-    await window.loadFile(path);
-  } catch {
-    close();
-    return false;
-  }
-  await ready;
-  if (window.isDestroyed()) return false;
-  window.webContents.print({ silent: false, printBackground: true }, () => close());
-  return true;
 }

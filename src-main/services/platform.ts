@@ -20,7 +20,8 @@ export interface Platform {
   /** Opens a file of the data folder with the system's viewer; `false` when the renderer must show it. */
   openDocument(path: string): Promise<boolean>;
   /**
-   * Opens the system's print dialog on a PDF of the data folder; `false` when the shell cannot (the
+   * Opens the system's print dialog on a PDF of the data folder (in Electron: falling back to the
+   * system's PDF viewer when its own viewer cannot print it); `false` when the shell cannot (the
    * renderer then shows the PDF, whose viewer prints).
    */
   printDocument(path: string): Promise<boolean>;

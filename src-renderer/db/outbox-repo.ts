@@ -9,7 +9,7 @@ import type { RelanceDatabase } from './database';
  * One email = one **message row**: an interaction of kind `reminder`, channel `email`, with the
  * `idempotencyKey` main sends it under (unique index), its `status`, `subject`, `body` (plain text)
  * and in `details` what the timeline and the driver need: `to`, `html`, `qrPayload`, `pdfInvoiceIds`,
- * `attempts`, `nextAttemptAt`, `serverMessageId`, `lastError`...
+ * `letterArchiveId` (an archived statement attached), `attempts`, `nextAttemptAt`, `serverMessageId`, `lastError`...
  *
  * The message row is also the step's audit trail (see followups-repo.ts): it lists the invoices whose
  * step is the action's own step. An email grouping invoices that stand at other steps gets one
@@ -28,6 +28,13 @@ export interface EmailDraftFields {
   qrPayload?: string;
   /** Invoices whose stored PDF copy goes as an attachment. */
   pdfInvoiceIds: string[];
+  /**
+   * An archived letter sent with the email (the statement of account of a firm reminder): its
+   * archive id (`letters/<year>/<file>.pdf`, never overwritten, so every attempt under one key sends
+   * the same bytes) and the attachment's file name. Also the row's `documentPath`: the timeline
+   * opens it from the email's entry.
+   */
+  letter?: { archiveId: string; fileName: string };
 }
 
 export type OutboxSource = 'today' | 'automatic';
@@ -59,6 +66,8 @@ function draftDetails(draft: EmailDraftFields): Record<string, string | null> {
     html: draft.html,
     qrPayload: draft.qrPayload ?? null,
     pdfInvoiceIds: draft.pdfInvoiceIds.join(','),
+    letterArchiveId: draft.letter?.archiveId ?? null,
+    letterFileName: draft.letter?.fileName ?? null,
   };
 }
 
@@ -111,6 +120,7 @@ export async function queueEmail(
       idempotencyKey: newKey(),
       subject: draft.subject,
       body: draft.text,
+      ...(draft.letter ? { documentPath: draft.letter.archiveId } : {}),
       details: {
         source,
         actionKey: action.key,
@@ -136,6 +146,15 @@ export async function queueEmail(
     );
     return message;
   });
+}
+
+/**
+ * The message of an action already on its way or sent, if any: `queueEmail` would return it instead
+ * of queueing. Asked before rendering an attachment, so that a double click archives no letter for
+ * nothing.
+ */
+export async function activeMessageOf(db: RelanceDatabase, action: { customerId: string; key: string }): Promise<Interaction | undefined> {
+  return (await messagesOfAction(db, action)).find((row) => row.status !== 'failed');
 }
 
 /** The failed message of an action, if its last email needs attention (Today shows it on the action). */

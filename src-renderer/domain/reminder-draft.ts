@@ -17,7 +17,7 @@ const EMAIL_WORDS = {
 } as const;
 
 export interface DraftInput {
-  action: Pick<StepAction, 'channel' | 'templateId' | 'invoiceIds' | 'newDeadline' | 'instalment'>;
+  action: Pick<StepAction, 'channel' | 'templateId' | 'invoiceIds' | 'newDeadline' | 'instalment'> & { tone?: StepAction['tone'] };
   customer: Customer;
   /** The customer's invoices (others are ignored); the action's are listed in its order. */
   invoices: readonly Invoice[];
@@ -46,6 +46,21 @@ export interface ReminderDraft {
   qrPayload?: string;
   /** The invoices whose stored PDF copy goes with an email. */
   pdfInvoiceIds: string[];
+  /**
+   * The letter proposed as an attachment (`statementAttachedTo`): the statement of account of a firm
+   * email. Rendered and archived when the email is queued (features/mail/letter-attachment.ts); the
+   * user may remove it in Today.
+   */
+  letter?: 'statement';
+}
+
+/**
+ * Whether an email step carries the statement of account (relevé de compte): the firm and formal
+ * ones (the Standard policy's "D+15 firm email with the statement"), not the courtesy or friendly
+ * ones, which should stay light.
+ */
+export function statementAttachedTo(action: { channel: Channel; tone?: StepAction['tone'] }): boolean {
+  return action.channel === 'email' && (action.tone === 'firm' || action.tone === 'formal');
 }
 
 /** The contact who receives a channel's message: the preferred one when it has what the channel needs. */
@@ -161,6 +176,7 @@ export function draftReminder(input: DraftInput, qrCid = 'sepa-qr'): ReminderDra
     html: htmlDocument(template.language, qrPayload ? `${body}\n${qrHtml(template.language, qrCid)}` : body),
     ...(qrPayload ? { qrPayload } : {}),
     pdfInvoiceIds: invoices.filter((invoice) => invoice.pdf !== undefined).map((invoice) => invoice.id),
+    ...(statementAttachedTo(action) ? { letter: 'statement' as const } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { bench, describe } from 'vitest';
 import type { LetterInput } from '../../src-main/contract/letters';
 import { renderLetters } from '../../src-main/services/letters/render';
+import { mergePdfs } from '../../src-main/services/letters/merge';
+import { createWorkerRenderer } from '../../src-main/services/letters/worker-client';
 import { LABELS } from '../../src-main/services/letters/labels';
 import { buildLetterInput } from '../../src-renderer/domain/letter-input';
 import { formatDate } from '../../src-renderer/domain/dates';
@@ -88,6 +90,45 @@ describe('letters: 100 formal notices → one PDF', () => {
   bench('@react-pdf/renderer, laid out, with QR codes', async () => {
     await renderLetters(notices);
   }, { iterations: 3, warmupIterations: 1, time: 0 });
+});
+
+/*
+ * "Print today's letters" as the app runs it: every letter laid out alone for its archive, then the
+ * batch. Before: the batch was laid out again by react-pdf (each letter twice). Now: the archives
+ * are merged by pdf-lib (each letter once), and the service lays letters out in two worker threads
+ * (the built worker of out/, as the app runs it; skipped when there is no build).
+ */
+const chunks = join(process.cwd(), 'out', 'main', 'chunks');
+const builtWorker = existsSync(chunks) ? readdirSync(chunks).find((name) => /^render-worker-.*\.js$/.test(name)) : undefined;
+const FLOW = { iterations: 2, warmupIterations: 0, time: 0 };
+
+describe('print today’s letters: 100 formal notices, archives then batch', () => {
+  bench('before: each laid out alone, then all laid out again into one PDF (one thread)', async () => {
+    for (const notice of notices) await renderLetters([notice]);
+    await renderLetters(notices);
+  }, FLOW);
+
+  bench('now: each laid out once, the archives merged by pdf-lib (one thread)', async () => {
+    const archives: Uint8Array[] = [];
+    for (const notice of notices) archives.push((await renderLetters([notice])).pdf);
+    await mergePdfs(archives);
+  }, FLOW);
+
+  if (builtWorker) {
+    const pool = createWorkerRenderer(join(chunks, builtWorker), { size: 2 });
+    bench('now, as the app runs it: two worker threads, two letters at a time, merged in a worker', async () => {
+      const archives: Uint8Array[] = new Array(notices.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < notices.length) {
+          const index = next++;
+          archives[index] = (await pool.render([notices[index] as LetterInput])).pdf;
+        }
+      };
+      await Promise.all([lane(), lane()]);
+      await pool.merge(archives);
+    }, { ...FLOW, warmupIterations: 1 });
+  }
 });
 
 describe('letters: one letter', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 
 /** The archived PDFs in the web host's data folder (RELANCE_E2E_DATA, set by playwright.config.ts). */
@@ -16,23 +16,12 @@ function archivedLetters(): string[] {
   return years.flatMap((year) => readdirSync(join(root, year)).filter((name) => name.endsWith('.pdf')).map((name) => join(root, year, name)));
 }
 
-async function fillShopIdentity(page: Page, app: AppPage) {
-  await app.goTo('Réglages');
-  await page.getByRole('textbox', { name: 'Nom du commerce' }).fill('Quincaillerie Martin');
-  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('5 rue Mercière');
-  await page.getByRole('textbox', { name: 'Code postal' }).fill('69002');
-  await page.getByRole('textbox', { name: 'Ville' }).fill('Lyon');
-  await page.getByRole('textbox', { name: 'IBAN' }).fill('FR76 3000 6000 0112 3456 7890 189');
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await expect(page.getByText('Enregistré', { exact: true })).toBeVisible();
-}
-
 test.describe('Courriers', () => {
   test('prints today’s letters into one PDF, archives each, marks one as posted, shows it on the customer page', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
     await app.loadDemo();
-    await fillShopIdentity(page, app);
+    await app.fillShopIdentity();
     const before = archivedLetters().length;
 
     await app.goTo('Courriers');
@@ -112,7 +101,7 @@ test.describe('Courriers', () => {
     const app = new AppPage(page);
     await app.open();
     await app.loadDemo();
-    await fillShopIdentity(page, app);
+    await app.fillShopIdentity();
     await app.goTo('Aujourd’hui');
     const section = page.getByRole('list', { name: /Courriers à imprimer/ });
     const lambert = section.getByRole('listitem', { name: 'Action pour Boucherie Lambert' });
@@ -135,7 +124,7 @@ test.describe('Courriers', () => {
     const app = new AppPage(page);
     await app.open();
     await app.loadDemo();
-    await fillShopIdentity(page, app);
+    await app.fillShopIdentity();
     await app.goTo('Clients');
     await page.getByRole('link', { name: 'Hôtel des Voyageurs' }).click();
     const popup = page.waitForEvent('popup');

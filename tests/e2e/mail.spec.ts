@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +183,62 @@ test('SMTP set up in the settings, the day’s emails approved in Today, receive
       expect(mail.html || '').toContain('<p>');
       expect(mail.messageId).toMatch(/^<relance\./);
     }
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await stopHost(host.child);
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a firm email carries the statement of account: shown in the review, removable, received attached with the invoices', async ({ page }) => {
+  test.setTimeout(120_000);
+  const smtp = await startSmtp();
+  const dataDir = mkdtempSync(join(tmpdir(), 'relance-mail-statement-e2e-'));
+  const host = await startHost(dataDir);
+  const app = new AppPage(page);
+  try {
+    await page.goto(host.url);
+    await expect(app.navigation).toBeVisible();
+    await app.loadDemo();
+    await app.fillShopIdentity();
+    await configureSmtp(page, smtp.port);
+
+    // The demo's firm step (D+15 "relance ferme avec relevé de compte") for a customer with an address.
+    await app.goTo('Aujourd’hui');
+    const emails = page.getByRole('list', { name: /E-mails à envoyer/ });
+    const customer = 'Hôtel des Voyageurs';
+    await emails.getByRole('listitem', { name: `Action pour ${customer}` }).getByRole('button', { name: 'Relire et envoyer' }).click();
+    const dialog = page.getByRole('dialog', { name: `E-mail à ${customer}` });
+    const attachments = dialog.getByRole('group', { name: 'Pièces jointes' });
+    await expect(attachments).toContainText('Relevé de compte (PDF)');
+    // Removed, then attached again: the user decides.
+    await attachments.getByRole('button', { name: 'Retirer le relevé de compte' }).click();
+    await expect(attachments).toContainText('Le relevé de compte ne sera pas joint.');
+    await attachments.getByRole('button', { name: 'Joindre le relevé de compte' }).click();
+    await expect(attachments.getByRole('button', { name: 'Retirer le relevé de compte' })).toBeVisible();
+    const numbers = ((await dialog.getByRole('textbox', { name: 'Message' }).inputValue()).match(/F-\d{4}-\d+/g) ?? []);
+    expect(numbers.length).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Envoyer' }).click();
+    await expect(page.getByText(`E-mail à ${customer} mis en envoi.`)).toBeVisible();
+
+    const outbox = page.getByRole('list', { name: 'E-mails de relance' });
+    await expect(outbox.getByRole('listitem', { name: `E-mail à ${customer}` })).toContainText(/Envoyé le/, { timeout: 30_000 });
+    await expect.poll(() => smtp.received.filter((m) => toOf(m).includes('isabelle@hotel-des-voyageurs.example.com')).length).toBe(1);
+    const mail = smtp.received.find((m) => toOf(m).includes('isabelle@hotel-des-voyageurs.example.com'))!;
+    const pdfs = mail.attachments.filter((a) => a.contentType === 'application/pdf');
+    expect(pdfs.map((a) => a.filename)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} Relevé de compte - Hôtel des Voyageurs\.pdf$/)]);
+    const pdfPath = join(dataDir, 'attached.pdf');
+    writeFileSync(pdfPath, pdfs[0]!.content);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Relevé de compte');
+    expect(text).toContain(customer);
+    for (const number of numbers) expect(text).toContain(number);
+
+    // The same PDF is the archive the customer's timeline opens from the email.
+    await app.goTo('Clients');
+    await page.getByRole('link', { name: customer }).first().click();
+    await expect(page.getByRole('button', { name: 'Ouvrir le PDF' }).first()).toBeEnabled();
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await stopHost(host.child);

@@ -31,8 +31,8 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
   },
   {
     check: 'AUXCLICK_JS_CHECK',
-    file: 'electron/electron-platform.ts',
-    why: 'The hidden print window (printPdf): never shown, so never clicked; sandboxed, isolated, its own in-memory session; it is a web contents like any other, so the app-wide hardening (no new window, no navigation away, no permission) applies to it too (tests/unit/electron/electron-platform.test.ts, tests/unit/electron/security.test.ts).',
+    file: 'electron/print-pdf.ts',
+    why: 'The hidden print window (printPdf): never shown, so never clicked; sandboxed, isolated, its own in-memory session, whose downloads it cancels; it is a web contents like any other, so the app-wide hardening (no new window, no navigation away, no permission) applies to it too (tests/unit/electron/electron-platform.test.ts, tests/unit/electron/security.test.ts).',
   },
   {
     check: 'CSP_GLOBAL_CHECK',

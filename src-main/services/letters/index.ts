@@ -15,6 +15,15 @@ export type LetterMethodName = (typeof LETTER_METHOD_NAMES)[number];
 
 /** How letters become PDF bytes: in this process, or in a worker thread (same module behind both). */
 export type LetterRenderer = (letters: LetterInput[]) => Promise<RenderedLetters>;
+/** How finished PDFs become one (merge.ts): in this process, or in a worker thread. */
+export type PdfMerger = (pdfs: Uint8Array[]) => Promise<RenderedLetters>;
+
+/**
+ * Worker threads for letters: two, so that "print today's letters" (the renderer archives two
+ * letters at a time) lays out on both cores of a small shop PC; the second starts only when two
+ * letters are asked for at once.
+ */
+export const LETTER_WORKERS = 2;
 
 export interface LetterServiceOptions {
   /**
@@ -22,6 +31,8 @@ export interface LetterServiceOptions {
    * (tests) where there is no built worker, to rendering in this process.
    */
   render?: LetterRenderer;
+  /** Defaults to the worker threads' merge, or merging in this process (as `render`). */
+  merge?: PdfMerger;
 }
 
 /**
@@ -29,6 +40,7 @@ export interface LetterServiceOptions {
  * main process does not load react-pdf at start-up when the worker does the work.
  */
 export const renderInProcess: LetterRenderer = async (letters) => (await import('./render')).renderLetters(letters);
+export const mergeInProcess: PdfMerger = async (pdfs) => (await import('./merge')).mergePdfs(pdfs);
 
 /** The built worker's file, when there is one (see worker-path.ts). */
 export function builtWorkerPath(): string | undefined {
@@ -94,8 +106,18 @@ export async function createLetterService(
   options: LetterServiceOptions = {},
 ): Promise<ServiceModule<LetterMethodName>> {
   const workerPath = options.render ? undefined : builtWorkerPath();
-  const worker = workerPath ? createWorkerRenderer(workerPath) : undefined;
+  const worker = workerPath ? createWorkerRenderer(workerPath, { size: LETTER_WORKERS }) : undefined;
   const render: LetterRenderer = options.render ?? worker?.render ?? renderInProcess;
+  const merge: PdfMerger = options.merge ?? worker?.merge ?? mergeInProcess;
+
+  /** Writes a batch for the print dialog and opens it (desktop); `false` in the browser mode. */
+  const printBatch = async (pdf: Uint8Array): Promise<boolean> => {
+    if (!platform.supportsDocumentViewer) return false;
+    const path = printCopyPath(platform.dataDir);
+    await writeFileAtomic(path, pdf);
+    return platform.printDocument(path);
+  };
+
   return {
     handlers: {
       'letters.render': async ({ letter, archiveAs }) => {
@@ -113,16 +135,7 @@ export async function createLetterService(
       },
       'letters.renderBatch': async ({ letters, print }) => {
         const { pdf, pages } = await render(letters);
-        let printed: boolean | undefined;
-        if (print) {
-          if (platform.supportsDocumentViewer) {
-            const path = printCopyPath(platform.dataDir);
-            await writeFileAtomic(path, pdf);
-            printed = await platform.printDocument(path);
-          } else {
-            printed = false;
-          }
-        }
+        const printed = print ? await printBatch(pdf) : undefined;
         return {
           pdfBase64: Buffer.from(pdf).toString('base64'),
           pages,
@@ -143,6 +156,21 @@ export async function createLetterService(
           if (shown) return { status: 'opened' as const };
         }
         return { status: 'open-in-renderer' as const, pdfBase64: (await readFile(path)).toString('base64') };
+      },
+      'letters.mergeArchived': async ({ ids, print }) => {
+        const files = await Promise.all(ids.map(async (id) => new Uint8Array(await readFile(await archivedLetterPath(platform.dataDir, id)))));
+        const { pdf, pages } = await merge(files);
+        const printed = print ? await printBatch(pdf) : undefined;
+        return {
+          pdfBase64: Buffer.from(pdf).toString('base64'),
+          pages,
+          letters: ids.length,
+          ...(printed === undefined ? {} : { printed }),
+        };
+      },
+      'letters.readArchived': async ({ id }) => {
+        const path = await archivedLetterPath(platform.dataDir, id);
+        return { pdfBase64: (await readFile(path)).toString('base64') };
       },
     },
     stop: () => {

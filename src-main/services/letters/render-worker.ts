@@ -1,17 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderLetters } from './render';
+import { renderLetters, type RenderedLetters } from './render';
+import { mergePdfs } from './merge';
 import { LETTER_WORKER_ROLE, type LetterWorkerReply, type LetterWorkerRequest } from './worker-protocol';
 
 /**
- * The letters worker thread: lays letters out off the main thread, so that a batch of a hundred
- * letters never freezes the window (Electron's main process also runs its menus and IPC). Built by
- * electron-vite as its own chunk (`worker-path.ts`) and driven by `worker-client.ts`.
+ * A letters worker thread: lays letters out (and merges finished ones) off the main thread, so that
+ * a batch of a hundred letters never freezes the window (Electron's main process also runs its menus
+ * and IPC). Built by electron-vite as its own chunk (`worker-path.ts`) and driven by
+ * `worker-client.ts`, which may run two of them.
  */
 
 const port = parentPort;
 if (port && (workerData as { role?: unknown } | null)?.role === LETTER_WORKER_ROLE) {
   port.on('message', (request: LetterWorkerRequest) => {
-    renderLetters(request.letters).then(
+    const work: Promise<RenderedLetters> = request.op === 'merge' ? mergePdfs(request.pdfs) : renderLetters(request.letters);
+    work.then(
       ({ pdf, pages }) => {
         // Hand the bytes over rather than copying them when they own their whole buffer.
         const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;

@@ -5,7 +5,9 @@ import { LETTER_WORKER_ROLE, type LetterWorkerReply, type LetterWorkerRequest } 
 
 export interface WorkerRenderer {
   render(letters: LetterInput[]): Promise<RenderedLetters>;
-  /** Ends the worker; pending renders fail. */
+  /** Finished PDFs one after the other in one (merge.ts, run in a worker too). */
+  merge(pdfs: Uint8Array[]): Promise<RenderedLetters>;
+  /** Ends the workers; pending requests fail. */
   stop(): Promise<void>;
 }
 
@@ -14,69 +16,92 @@ interface Pending {
   reject(error: Error): void;
 }
 
+interface Slot {
+  worker: Worker;
+  /** Requests this worker has not answered yet. */
+  pending: Map<number, Pending>;
+}
+
 /**
- * Renders letters in one worker thread, started on first use and kept for the next ones (fonts stay
- * registered, modules stay loaded). Requests queue in the worker in order. A crashed worker fails
- * the renders it had and is started again on the next call. The worker keeps the process alive only
- * while it has work.
+ * Renders letters in up to `size` worker threads (one by default), each started on first need and
+ * kept for the next requests (fonts stay registered, modules stay loaded). A request goes to an idle
+ * worker, else to a new one while there are fewer than `size`, else to the least busy (requests
+ * queue in a worker in order). With two workers, the letters of "print today's letters", archived
+ * two at a time by the renderer, are laid out on two cores. A crashed worker fails the requests it
+ * had and is replaced on the next call. Workers keep the process alive only while they have work.
  *
  * `script` is the worker's file; `eval` runs `script` as code instead (tests).
  */
-export function createWorkerRenderer(script: string | URL, options: { eval?: boolean } = {}): WorkerRenderer {
-  let worker: Worker | undefined;
+export function createWorkerRenderer(script: string | URL, options: { eval?: boolean; size?: number } = {}): WorkerRenderer {
+  const size = Math.max(1, options.size ?? 1);
+  const slots: Slot[] = [];
   let nextId = 1;
-  const pending = new Map<number, Pending>();
 
-  const failAll = (error: Error) => {
-    for (const { reject } of pending.values()) reject(error);
-    pending.clear();
+  const failAll = (slot: Slot, error: Error) => {
+    for (const { reject } of slot.pending.values()) reject(error);
+    slot.pending.clear();
+  };
+  const forget = (slot: Slot) => {
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1);
   };
 
-  const start = (): Worker => {
-    const started = new Worker(script, {
+  const start = (): Slot => {
+    const worker = new Worker(script, {
       eval: options.eval ?? false,
       workerData: { role: LETTER_WORKER_ROLE },
       // React picks its development build (slower, extra checks) unless told otherwise; a packaged
       // app often has no NODE_ENV at all.
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
     });
-    started.on('message', (reply: LetterWorkerReply) => {
-      const waiting = pending.get(reply.id);
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (reply: LetterWorkerReply) => {
+      const waiting = slot.pending.get(reply.id);
       if (!waiting) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) started.unref();
+      slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) worker.unref();
       if (reply.ok) waiting.resolve({ pdf: reply.pdf, pages: reply.pages });
       else waiting.reject(new Error(reply.message));
     });
-    started.on('error', (error) => {
-      if (worker === started) worker = undefined;
-      failAll(new Error(`The letters worker failed: ${error.message}`));
+    worker.on('error', (error) => {
+      forget(slot);
+      failAll(slot, new Error(`The letters worker failed: ${error.message}`));
     });
-    started.on('exit', (code) => {
-      if (worker === started) worker = undefined;
-      if (pending.size > 0) failAll(new Error(`The letters worker stopped (exit code ${code})`));
+    worker.on('exit', (code) => {
+      forget(slot);
+      if (slot.pending.size > 0) failAll(slot, new Error(`The letters worker stopped (exit code ${code})`));
     });
-    started.unref();
-    return started;
+    worker.unref();
+    slots.push(slot);
+    return slot;
+  };
+
+  const pick = (): Slot => {
+    const idle = slots.find((slot) => slot.pending.size === 0);
+    if (idle) return idle;
+    if (slots.length < size) return start();
+    return slots.reduce((least, slot) => (slot.pending.size < least.pending.size ? slot : least));
+  };
+
+  type Request = { op?: 'render'; letters: LetterInput[] } | { op: 'merge'; pdfs: Uint8Array[] };
+  const send = (request: Request): Promise<RenderedLetters> => {
+    const slot = pick();
+    const id = nextId++;
+    return new Promise<RenderedLetters>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.ref();
+      const message: LetterWorkerRequest = { ...request, id };
+      slot.worker.postMessage(message);
+    });
   };
 
   return {
-    render(letters) {
-      worker ??= start();
-      const current = worker;
-      const id = nextId++;
-      return new Promise<RenderedLetters>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        current.ref();
-        const request: LetterWorkerRequest = { id, letters };
-        current.postMessage(request);
-      });
-    },
+    render: (letters) => send({ letters }),
+    merge: (pdfs) => send({ op: 'merge', pdfs }),
     async stop() {
-      const current = worker;
-      worker = undefined;
-      if (current) await current.terminate();
-      failAll(new Error('The letters worker was stopped'));
+      const stopping = slots.splice(0);
+      await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+      for (const slot of stopping) failAll(slot, new Error('The letters worker was stopped'));
     },
   };
 }

@@ -1,12 +1,10 @@
 import type { LetterInput } from '../../contract/letters';
 
-/** Messages between the letters service and its worker thread (render-worker.ts, worker-client.ts). */
+/** Messages between the letters service and its worker threads (render-worker.ts, worker-client.ts). */
 export const LETTER_WORKER_ROLE = 'relance-letters';
 
-export interface LetterWorkerRequest {
-  id: number;
-  letters: LetterInput[];
-}
+/** Lay letters out into one PDF (`op` absent), or put finished PDFs one after the other (`merge`). */
+export type LetterWorkerRequest = { id: number; op?: 'render'; letters: LetterInput[] } | { id: number; op: 'merge'; pdfs: Uint8Array[] };
 
 export type LetterWorkerReply =
   | { id: number; ok: true; pdf: Uint8Array; pages: number }

@@ -151,9 +151,14 @@ export interface BatchResult {
   printed: boolean;
 }
 
+/** Letters archived at once: main lays them out in two worker threads (services/letters). */
+export const ARCHIVE_CONCURRENCY = 2;
+
 /**
- * "Print today's letters": each letter archived and recorded (the progress moves letter by letter),
- * then all of them rendered into one PDF, opened in the print dialog (desktop) or a new tab.
+ * "Print today's letters": each letter rendered once, archived and recorded (two at a time; the
+ * progress moves letter by letter), then the archived files merged into one PDF (`letters.mergeArchived`:
+ * their pages copied, nothing laid out a second time), opened in the print dialog (desktop) or a new
+ * tab. The PDF printed is therefore made of the very files archived as proof.
  */
 export async function printLetters(
   orders: readonly LetterOrder[],
@@ -163,24 +168,34 @@ export async function printLetters(
   onProgress: (progress: BatchProgress) => void,
   tab: PendingTab = openPendingTab(),
 ): Promise<BatchResult> {
-  const produced: ProducedLetterResult[] = [];
-  const failed: BatchResult['failed'] = [];
+  const results: (ProducedLetterResult | { order: LetterOrder; reason: string })[] = new Array(orders.length);
   try {
-    for (const [index, order] of orders.entries()) {
-      onProgress({ done: index, total: orders.length, phase: 'archiving' });
-      try {
-        produced.push(await produceLetter(order, records, today, kindTitle(order.kind), 'letters'));
-      } catch (error) {
-        const problem = (error as { problem?: string }).problem;
-        failed.push({ order, reason: problem ?? (error instanceof Error ? error.message : String(error)) });
+    let next = 0;
+    let done = 0;
+    onProgress({ done, total: orders.length, phase: 'archiving' });
+    const worker = async () => {
+      while (next < orders.length) {
+        const index = next++;
+        const order = orders[index] as LetterOrder;
+        try {
+          results[index] = await produceLetter(order, records, today, kindTitle(order.kind), 'letters');
+        } catch (error) {
+          const problem = (error as { problem?: string }).problem;
+          results[index] = { order, reason: problem ?? (error instanceof Error ? error.message : String(error)) };
+        }
+        done += 1;
+        if (done < orders.length) onProgress({ done, total: orders.length, phase: 'archiving' });
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(ARCHIVE_CONCURRENCY, orders.length) }, worker));
+    const produced = results.filter((result): result is ProducedLetterResult => 'archiveId' in result);
+    const failed = results.filter((result): result is { order: LetterOrder; reason: string } => 'reason' in result);
     onProgress({ done: orders.length, total: orders.length, phase: 'printing' });
     if (produced.length === 0) {
       tab.close();
       return { produced, failed, printed: false };
     }
-    const batch = await os.letters.renderBatch({ letters: produced.map((letter) => letter.input), print: true });
+    const batch = await os.letters.mergeArchived({ ids: produced.map((letter) => letter.archiveId), print: true });
     if (batch.printed) tab.close();
     else tab.show(batch.pdfBase64);
     return { produced, failed, printed: batch.printed === true };

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Modal, Stack, Text, Textarea, TextInput, Group } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -10,6 +10,8 @@ import { recipientFor, type ReminderDraft } from '../../domain/reminder-draft';
 import { isEmailMessage } from '../../db/outbox-repo';
 import { useRecords, useToday } from '../../ui/hooks';
 import { approveEmail, draftForAction } from './drafts';
+import { prepareLetter, previewLetter, proposedLetterInput, type LetterPreparation } from './letter-attachment';
+import { asLetterProblem } from '../letters/useDueLetters';
 import { useMailSettingsStore } from './mail-runtime';
 import { useMailFailureText } from './failure-text';
 import { routeHref } from '../../stores/navigation';
@@ -58,13 +60,17 @@ function EmailReviewDialog({ action, customer, onClose }: { action: StepAction; 
   const [sending, setSending] = useState(false);
   const address = draft?.contact?.email;
   const records = useRecords();
+  const today = useToday();
   const attachments = (draft?.pdfInvoiceIds ?? []).map((id) => records?.invoices.find((i) => i.id === id)?.number).filter(Boolean);
+  const letter = useProposedLetter(draft, action.customerId);
+  const [letterKept, setLetterKept] = useState(true);
+  const letterInput = letterKept && letter && 'input' in letter ? letter.input : undefined;
 
   const send = async () => {
     if (!draft) return;
     setSending(true);
     try {
-      await approveEmail(action, draft, 'today', { subject, text });
+      await approveEmail(action, draft, 'today', { subject, text }, letterInput);
       notifications.show({ color: 'green', message: t('mail.today.queued', { customer: action.customerName }) });
       onClose();
     } catch (error) {
@@ -99,6 +105,14 @@ function EmailReviewDialog({ action, customer, onClose }: { action: StepAction; 
         )}
         <TextInput label={t('mail.today.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
         <Textarea label={t('mail.today.body')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={8} maxRows={14} />
+        {draft?.letter && (
+          <LetterAttachmentRow
+            preparation={letter}
+            kept={letterKept}
+            onKeep={setLetterKept}
+            fileName={`${today} ${t('courrier.kinds.statement')} - ${action.customerName}.pdf`}
+          />
+        )}
         {(draft?.qrPayload || attachments.length > 0) && (
           <Text size="xs" c="dimmed">
             {[draft?.qrPayload ? t('mail.today.withQr') : null, attachments.length > 0 ? t('mail.today.withPdfs', { numbers: attachments.join(', ') }) : null].filter(Boolean).join(' · ')}
@@ -108,12 +122,78 @@ function EmailReviewDialog({ action, customer, onClose }: { action: StepAction; 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void send()} loading={sending} disabled={!address || !configured || subject.trim() === '' || text.trim() === ''}>
+          <Button
+            onClick={() => void send()}
+            loading={sending}
+            disabled={!address || !configured || subject.trim() === '' || text.trim() === '' || (draft?.letter !== undefined && letter === undefined)}
+          >
             {t('mail.today.send')}
           </Button>
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The letter a draft proposes (the statement of account), built from the records when the dialog opens. */
+function useProposedLetter(draft: ReminderDraft | undefined, customerId: string): LetterPreparation | undefined {
+  const records = useRecords();
+  const today = useToday();
+  const [preparation, setPreparation] = useState<LetterPreparation | undefined>();
+  const proposed = draft?.letter;
+  useEffect(() => {
+    if (!proposed || !records) return;
+    let current = true;
+    prepareLetter({ letter: proposed }, customerId, records, today).then(
+      (result) => current && setPreparation(result),
+      (error: unknown) => current && setPreparation({ problem: errorMessage(error) }),
+    );
+    return () => {
+      current = false;
+    };
+    // Prepared once per dialog: a ledger change while it is open must not change what the user saw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [proposed, customerId]);
+  return preparation;
+}
+
+/** The statement of account proposed with a firm email: see it, remove it, attach it again. */
+function LetterAttachmentRow({ preparation, kept, onKeep, fileName }: { preparation: LetterPreparation | undefined; kept: boolean; onKeep: (kept: boolean) => void; fileName: string }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | undefined>();
+  if (preparation === undefined) return <Text size="sm">{t('mail.today.statementPreparing')}</Text>;
+  if ('problem' in preparation) {
+    const known = asLetterProblem(preparation.problem);
+    return <Alert color="yellow">{t('mail.today.statementImpossible', { reason: known ? t(`courrier.problems.${known}`) : preparation.problem })}</Alert>;
+  }
+  const preview = () => previewLetter(preparation.input, fileName).catch((error: unknown) => setProblem(errorMessage(error)));
+  return (
+    <Stack gap={4} role="group" aria-label={t('mail.today.attachments')}>
+      <Text size="sm" fw={500}>
+        {t('mail.today.attachments')}
+      </Text>
+      {kept ? (
+        <Group gap="xs">
+          <Text size="sm">{t('mail.today.statement')}</Text>
+          <Button size="compact-xs" variant="light" onClick={() => void preview()}>
+            {t('mail.today.statementPreview')}
+          </Button>
+          <Button size="compact-xs" variant="subtle" color="red" onClick={() => onKeep(false)}>
+            {t('mail.today.statementRemove')}
+          </Button>
+        </Group>
+      ) : (
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('mail.today.statementRemoved')}
+          </Text>
+          <Button size="compact-xs" variant="light" onClick={() => onKeep(true)}>
+            {t('mail.today.statementRestore')}
+          </Button>
+        </Group>
+      )}
+      {problem && <Alert color="red">{t('common.error', { message: problem })}</Alert>}
+    </Stack>
   );
 }
 
@@ -143,7 +223,10 @@ export function SendAllEmails({ actions, customersById }: SectionToolsProps) {
       if (!records) return;
       for (const action of ready) {
         const draft = draftForAction(action, customersById.get(action.customerId), records, today, view?.settings?.signature);
-        if (draft?.contact?.email) await approveEmail(action, draft, 'today');
+        if (!draft?.contact?.email) continue;
+        // The statement of a firm email goes with it when it can be written (else the email goes alone).
+        const letter = await proposedLetterInput(draft, action.customerId, records, today);
+        await approveEmail(action, draft, 'today', undefined, letter);
       }
       notifications.show({ color: 'green', message: t('mail.today.allQueued', { count: ready.length }) });
     } catch (error) {

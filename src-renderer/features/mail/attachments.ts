@@ -24,16 +24,31 @@ export async function qrAttachment(payload: string): Promise<Attachment> {
   return { fileName: 'qr-code-virement.png', contentType: 'image/png', contentBase64: dataUrl.slice(dataUrl.indexOf(',') + 1), cid: QR_CID };
 }
 
+/** Reads an archived letter's bytes (`letters.readArchived`: os.letters in the app, the bridge in tests). */
+export type ReadArchivedLetter = (args: { id: string }) => Promise<{ pdfBase64: string }>;
+
 /**
  * The attachments of a queued message, built when it is sent rather than stored with it (the row is
- * read by every screen; a PDF in it would be read too): the QR code from its payload, the stored PDF
- * copy of each invoice it names.
+ * read by every screen; a PDF in it would be read too): the QR code from its payload, the archived
+ * letter it names (the statement of account, rendered once when the email was queued: the archive
+ * is never overwritten, so a retry under the same key carries the same bytes), the stored PDF copy
+ * of each invoice it names.
  */
-export async function attachmentsFor(db: RelanceDatabase, message: Interaction): Promise<Attachment[]> {
+export async function attachmentsFor(db: RelanceDatabase, message: Interaction, readArchived?: ReadArchivedLetter): Promise<Attachment[]> {
   const attachments: Attachment[] = [];
-  const payload = message.details?.qrPayload;
+  const details = message.details ?? {};
+  const payload = details.qrPayload;
   if (typeof payload === 'string' && payload !== '') attachments.push(await qrAttachment(payload));
-  const ids = String(message.details?.pdfInvoiceIds ?? '').split(',').filter(Boolean).slice(0, MAX_PDFS);
+  const letterId = details.letterArchiveId;
+  let pdfRoom = MAX_PDFS;
+  if (typeof letterId === 'string' && letterId !== '') {
+    if (!readArchived) throw new Error(`Cannot read the archived letter ${letterId}`);
+    const { pdfBase64 } = await readArchived({ id: letterId });
+    const fileName = typeof details.letterFileName === 'string' && details.letterFileName !== '' ? details.letterFileName : 'releve-de-compte.pdf';
+    attachments.push({ fileName, contentType: 'application/pdf', contentBase64: pdfBase64 });
+    pdfRoom -= 1;
+  }
+  const ids = String(details.pdfInvoiceIds ?? '').split(',').filter(Boolean).slice(0, pdfRoom);
   for (const invoice of await db.invoices.bulkGet(ids)) {
     if (!invoice?.pdf) continue;
     const bytes = new Uint8Array(await invoice.pdf.arrayBuffer());

@@ -16,7 +16,7 @@ let driver: OutboxDriver | undefined;
 
 /** The window's outbox driver (created on first use, started by useOutboxDriver). */
 export function outboxDriver(): OutboxDriver {
-  driver ??= new OutboxDriver({ db: getDatabase(), transport: os.mail, attachments: (message) => attachmentsFor(getDatabase(), message), now: nowIso });
+  driver ??= new OutboxDriver({ db: getDatabase(), transport: os.mail, attachments: (message) => attachmentsFor(getDatabase(), message, os.letters.readArchived), now: nowIso });
   return driver;
 }
 

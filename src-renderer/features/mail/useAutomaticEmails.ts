@@ -8,6 +8,7 @@ import { useRecords, useToday } from '../../ui/hooks';
 import { useFollowUps } from '../today/useFollowUps';
 import { approveEmail, draftForAction } from './drafts';
 import { useMailSettingsStore } from './mail-runtime';
+import { proposedLetterInput } from './letter-attachment';
 
 /**
  * Queues the automatic email steps (`step.automatic`) on their own, only at allowed instants of the
@@ -31,7 +32,9 @@ export function useAutomaticEmails(): void {
       const draft = draftForAction(action, customers.get(action.customerId), records, today, mail.settings.signature);
       // No address: the action stays in Today with its warning.
       if (!draft?.contact?.email) continue;
-      void approveEmail(action, draft, 'automatic').catch(() => undefined);
+      void proposedLetterInput(draft, action.customerId, records, today)
+        .then((letter) => approveEmail(action, draft, 'automatic', undefined, letter))
+        .catch(() => undefined);
     }
   }, [followUps, records, today, mail]);
 }

@@ -167,6 +167,11 @@ export function defineContractSuite(name: string, setup: () => Promise<ContractH
         const traversal = await errorOf(h.bridge.letters.openArchived({ id: 'letters/2026/../../mail-password.bin' }));
         expect(traversal.code).toBe('invalid-arguments');
         expect(traversal.issues?.map((i) => i.path)).toContain('id');
+        // The same bytes back for an email attachment, in both shells; the same guard on the id.
+        const read = await h.bridge.letters.readArchived({ id });
+        expect(Buffer.from(read.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+        const outside = await errorOf(h.bridge.letters.readArchived({ id: 'letters/2026/../../mail-password.bin' }));
+        expect(outside.code).toBe('invalid-arguments');
       } finally {
         await h.teardown();
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftReminder, htmlAfterEdit, recipientFor, textToHtml, type DraftInput } from '../../../src-renderer/domain/reminder-draft';
+import { draftReminder, htmlAfterEdit, recipientFor, statementAttachedTo, textToHtml, type DraftInput } from '../../../src-renderer/domain/reminder-draft';
 import type { Channel, Customer, ShopIdentity } from '../../../src-renderer/domain/model';
 import { aCustomer, anInvoice } from './builders';
 
@@ -57,6 +57,21 @@ describe('a reminder email drafted from its template', () => {
     const noIban = draftReminder(input({ shop: { ...SHOP, iban: undefined } }));
     expect(noIban.qrPayload).toBeUndefined();
     expect(noIban.html).not.toContain('cid:');
+  });
+
+  it.each([
+    ['email', 'courtesy', false],
+    ['email', 'friendly', false],
+    ['email', undefined, false],
+    ['email', 'firm', true],
+    ['email', 'formal', true],
+    ['sms', 'firm', false],
+    ['whatsapp', 'formal', false],
+    ['letter', 'firm', false],
+  ] as const)('a %s step of tone %s carries the statement of account: %s', (channel, tone, expected) => {
+    expect(statementAttachedTo({ channel, ...(tone ? { tone } : {}) })).toBe(expected);
+    const drafted = draftReminder(input({ action: { channel, ...(tone ? { tone } : {}), templateId: channel === 'email' ? 'second-reminder' : 'first-reminder', invoiceIds: ['a', 'b'], newDeadline: '2026-12-01' } }));
+    expect(drafted.letter).toBe(expected ? 'statement' : undefined);
   });
 
   it('attaches the invoices whose PDF copy is stored', () => {

@@ -12,7 +12,7 @@ vi.mock('electron', () => {
   return module;
 });
 
-const { createElectronPlatform, PDF_READY_TIMEOUT_MS } = await import('../../../src-main/electron/electron-platform');
+const { createElectronPlatform, PDF_READY_TIMEOUT_MS, PDF_LOAD_TIMEOUT_MS } = await import('../../../src-main/electron/electron-platform');
 
 function makePlatform(window: unknown = null) {
   const focusWindow = vi.fn();
@@ -90,7 +90,7 @@ describe('the Electron platform', () => {
     expect(await platform.openDocument('/data/documents/viewed/F-1.pdf')).toBe(false);
   });
 
-  it('prints a PDF through the system print dialog of a hidden window, once the viewer is ready, and closes it after', async () => {
+  it('prints a PDF through the system print dialog of a hidden window, once the viewer has drawn it, and closes it after the dialog', async () => {
     const { platform } = makePlatform();
     const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
     const [window] = fake.current.BrowserWindow.instances;
@@ -99,21 +99,64 @@ describe('the Electron platform', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(window?.webContents.print).not.toHaveBeenCalled();
     window?.webContents.emit('-pdf-ready-to-print');
-    expect(await printing).toBe(true);
     expect(window?.options).toMatchObject({
       show: false,
       // Its own session: the app's CSP (no plugins) must not stop the PDF viewer, nothing is shared.
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, partition: 'relance-print' },
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, partition: 'relance-print', backgroundThrottling: false },
     });
     expect(window?.loadFile).toHaveBeenCalledWith('/data/Relance/documents/print/courriers-du-jour.pdf');
     expect(window?.visible).toBe(false);
     expect(window?.webContents.print).toHaveBeenCalledWith({ silent: false, printBackground: true }, expect.any(Function));
+    // The answer waits for the dialog; a second ready event prints nothing more.
+    window?.webContents.emit('-pdf-ready-to-print');
+    expect(window?.webContents.print).toHaveBeenCalledTimes(1);
     expect(window?.isDestroyed()).toBe(false);
-    window?.webContents.printCallback?.(false, 'cancelled');
+    window?.webContents.printCallback?.(true, '');
+    expect(await printing).toBe(true);
+    expect(window?.isDestroyed()).toBe(true);
+    expect(fake.current.shell.openPath).not.toHaveBeenCalled();
+  });
+
+  it('a print the user cancels is their choice: nothing else opens', async () => {
+    const { platform } = makePlatform();
+    const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
+    const [window] = fake.current.BrowserWindow.instances;
+    await vi.waitFor(() => expect(window?.loadFile).toHaveBeenCalled());
+    window?.webContents.emit('-pdf-ready-to-print');
+    window?.webContents.printCallback?.(false, 'Print job canceled');
+    expect(await printing).toBe(true);
+    expect(fake.current.shell.openPath).not.toHaveBeenCalled();
     expect(window?.isDestroyed()).toBe(true);
   });
 
-  it('prints anyway when the viewer never says it is ready', async () => {
+  it('a failed print opens the PDF in the system viewer instead', async () => {
+    const { platform } = makePlatform();
+    const printing = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
+    const [window] = fake.current.BrowserWindow.instances;
+    await vi.waitFor(() => expect(window?.loadFile).toHaveBeenCalled());
+    window?.webContents.emit('-pdf-ready-to-print');
+    window?.webContents.printCallback?.(false, 'Invalid printer settings');
+    expect(await printing).toBe(true);
+    expect(fake.current.shell.openPath).toHaveBeenCalledWith('/data/Relance/documents/print/courriers-du-jour.pdf');
+    expect(window?.isDestroyed()).toBe(true);
+  });
+
+  it('without a PDF viewer (the PDF offered as a download), cancels the download and opens the system viewer', async () => {
+    fake.current.BrowserWindow.downloadInstead = true;
+    const { platform } = makePlatform();
+    expect(await platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf')).toBe(true);
+    expect(fake.current.BrowserWindow.downloadsPrevented).toBe(1);
+    const [window] = fake.current.BrowserWindow.instances;
+    expect(window?.webContents.print).not.toHaveBeenCalled();
+    expect(window?.isDestroyed()).toBe(true);
+    expect(window?.webContents.session.listenerCount('will-download')).toBe(0);
+    expect(fake.current.shell.openPath).toHaveBeenCalledWith('/data/Relance/documents/print/courriers-du-jour.pdf');
+    // And when the system has no viewer either, the renderer is told.
+    fake.current.shell.openPath.mockResolvedValueOnce('No application is associated with this file');
+    expect(await platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf')).toBe(false);
+  });
+
+  it('prints anyway when the viewer never says it is ready, PDF_READY_TIMEOUT_MS after the load', async () => {
     vi.useFakeTimers();
     try {
       const { platform } = makePlatform();
@@ -122,16 +165,38 @@ describe('the Electron platform', () => {
       const [window] = fake.current.BrowserWindow.instances;
       expect(window?.webContents.print).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(1);
-      expect(await printing).toBe(true);
       expect(window?.webContents.print).toHaveBeenCalledTimes(1);
+      // The dialog may stay open long: no load timeout closes it meanwhile.
+      await vi.advanceTimersByTimeAsync(PDF_LOAD_TIMEOUT_MS * 2);
+      expect(window?.isDestroyed()).toBe(false);
+      window?.webContents.printCallback?.(true, '');
+      expect(await printing).toBe(true);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('says it could not print when the PDF does not load, and leaves no window behind', async () => {
+  it('gives up when the PDF never finishes loading, leaving no window, and opens the system viewer', async () => {
+    vi.useFakeTimers();
+    try {
+      fake.current.BrowserWindow.hangLoads = true;
+      const { platform } = makePlatform();
+      const pending = platform.printDocument('/data/Relance/documents/print/courriers-du-jour.pdf');
+      const [window] = fake.current.BrowserWindow.instances;
+      await vi.advanceTimersByTimeAsync(PDF_LOAD_TIMEOUT_MS);
+      expect(await pending).toBe(true);
+      expect(window?.webContents.print).not.toHaveBeenCalled();
+      expect(window?.isDestroyed()).toBe(true);
+      expect(fake.current.shell.openPath).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says it could not print when the PDF does not load nor open in the system viewer, and leaves no window behind', async () => {
     const { platform } = makePlatform();
     fake.current.BrowserWindow.failLoads = new Error('ERR_FILE_NOT_FOUND');
+    fake.current.shell.openPath.mockResolvedValueOnce('The file does not exist');
     expect(await platform.printDocument('/nowhere.pdf')).toBe(false);
     const [window] = fake.current.BrowserWindow.instances;
     expect(window?.webContents.print).not.toHaveBeenCalled();

@@ -23,6 +23,8 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
   readonly send = vi.fn();
+  /** The window's session (only its `will-download` event is used). */
+  readonly session = new EventEmitter();
   /** Like Electron: the callback runs when the print dialog closes (the test calls it). */
   printCallback: ((success: boolean, failureReason: string) => void) | null = null;
   readonly print = vi.fn((_options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) => {
@@ -76,6 +78,11 @@ export function createFakeElectron(options: { appData: string }) {
 
   class BrowserWindow extends EventEmitter {
     static instances: BrowserWindow[] = [];
+    /** Set to make loading a PDF start a download (no PDF viewer), as Electron does. */
+    static downloadInstead = false;
+    static downloadsPrevented = 0;
+    /** Set to make loads never finish (a stuck viewer). */
+    static hangLoads = false;
     /** Set to make every load fail like a missing file. */
     static failLoads: Error | null = null;
     readonly webContents = new FakeWebContents();
@@ -117,7 +124,15 @@ export function createFakeElectron(options: { appData: string }) {
     });
     readonly loadFile = vi.fn(async (path: string) => {
       if (BrowserWindow.failLoads) throw BrowserWindow.failLoads;
+      if (BrowserWindow.hangLoads) return new Promise<void>(() => undefined);
+      if (BrowserWindow.downloadInstead) {
+        // Like Electron without a working PDF viewer: the file is offered as a download, the load aborted.
+        const prevented = emitCancellable(this.webContents.session, 'will-download', { getFilename: () => path }, this.webContents);
+        BrowserWindow.downloadsPrevented += prevented ? 1 : 0;
+        throw Object.assign(new Error(`ERR_ABORTED (-3) loading '${pathToFileURL(path).href}'`), { errno: -3, code: 'ERR_ABORTED' });
+      }
       this.webContents.mainFrame.url = pathToFileURL(path).href;
+      this.webContents.emit('did-finish-load');
     });
 
     constructor(readonly options: Record<string, unknown>) {

@@ -12,6 +12,7 @@ import { planFollowUps, type StepAction } from '../../../src-renderer/domain/pla
 import { builtInPolicies } from '../../../src-renderer/domain/policies';
 import type { LiveRecords } from '../../../src-renderer/ui/hooks';
 import { aCustomer, anInvoice, stepDone } from '../domain/builders';
+import { HAS_PDFTOTEXT, pdfPages } from '../letters/fixtures';
 
 /**
  * "Print today's letters" as the renderer runs it, against the real letters service (its handlers,
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const { handlers } = await createLetterService({ dataDir, supportsDocumentViewer: false } as unknown as Platform, { emit: () => undefined });
   const call = (method: keyof typeof letterMethods) => async (args: unknown) =>
     letterMethods[method].result.parse(await (handlers[method] as (a: unknown) => Promise<unknown>)(letterMethods[method].args.parse(args)));
-  harness.os.letters = { archive: call('letters.archive'), renderBatch: call('letters.renderBatch'), openArchived: call('letters.openArchived') };
+  harness.os.letters = { archive: call('letters.archive'), renderBatch: call('letters.renderBatch'), mergeArchived: call('letters.mergeArchived'), openArchived: call('letters.openArchived') };
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
@@ -68,7 +69,14 @@ describe('printLetters', () => {
     expect(Buffer.from(tab.show.mock.calls[0]?.[0] as string, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(tab.close).not.toHaveBeenCalled();
     // Its own PDF in the data folder, and the step's trail in the history.
-    expect((await readFile(join(dataDir, 'letters', '2026', '2026-11-23 Mise en demeure - Garage Lefèvre.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const archived = await readFile(join(dataDir, 'letters', '2026', '2026-11-23 Mise en demeure - Garage Lefèvre.pdf'));
+    expect(archived.subarray(0, 5).toString()).toBe('%PDF-');
+    // The batch is the archive's pages (rendered once, merged), not a second layout of the letter.
+    if (HAS_PDFTOTEXT) {
+      const printedText = pdfPages(new Uint8Array(Buffer.from(tab.show.mock.calls[0]?.[0] as string, 'base64')));
+      expect(printedText).toEqual(pdfPages(new Uint8Array(archived)));
+      expect(printedText.join('\n')).toContain('F-2026-0101');
+    }
     const stored = await getDatabase().interactions.toArray();
     expect(stored.map((e) => [e.customerId, e.kind, e.channel, e.stepId, e.invoiceIds, e.documentPath])).toEqual([
       ['c1', 'letter', 'formal-notice', 'formal-notice', ['i1'], 'letters/2026/2026-11-23 Mise en demeure - Garage Lefèvre.pdf'],

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { archivedLetterId, letterMethods } from '../../../src-main/contract/letters';
 import { createLetterService } from '../../../src-main/services/letters';
 import type { Platform } from '../../../src-main/services/platform';
-import { letter } from './fixtures';
+import { HAS_PDFTOTEXT, letter, pdfPages, statement } from './fixtures';
 
 /** letters.archive, letters.openArchived and printing, on a real data folder. */
 
@@ -117,5 +117,37 @@ describe('letters.renderBatch with print', () => {
     expect(await call('letters.renderBatch', { letters: [letter()], print: true })).toMatchObject({ printed: false });
     expect(shell.printDocument).not.toHaveBeenCalled();
     expect((await call('letters.renderBatch', { letters: [letter()] })).printed).toBeUndefined();
+  });
+});
+
+describe('letters.mergeArchived (print today’s letters from their archives)', () => {
+  it('desktop: the archived letters in order in one PDF, pages copied, written beside the data and printed', async () => {
+    const shell = platform(true);
+    const call = await caller(shell);
+    const first = await call('letters.archive', { letter: letter({ subject: 'Première relance' }), name: 'un' });
+    const second = await call('letters.archive', { letter: statement(60), name: 'deux' });
+    const result = await call('letters.mergeArchived', { ids: [second.id, first.id], print: true });
+    expect(result).toMatchObject({ letters: 2, pages: 3, printed: true });
+    const path = join(dataDir, 'documents', 'print', 'courriers-du-jour.pdf');
+    expect(shell.printDocument).toHaveBeenCalledWith(path);
+    expect(Buffer.compare(await readFile(path), Buffer.from(result.pdfBase64 as string, 'base64'))).toBe(0);
+    if (HAS_PDFTOTEXT) {
+      const merged = pdfPages(new Uint8Array(Buffer.from(result.pdfBase64 as string, 'base64')));
+      const archives = [...pdfPages(new Uint8Array(await readFile(join(dataDir, second.id as string)))), ...pdfPages(new Uint8Array(await readFile(join(dataDir, first.id as string))))];
+      expect(merged).toEqual(archives);
+      expect(merged[0]).toContain('Page 1 / 2');
+      expect(merged[2]).toContain('Première relance');
+    }
+  });
+
+  it('browser mode: printed is false; an id out of the letters folder or a missing file is refused', async () => {
+    const shell = platform(false);
+    const call = await caller(shell);
+    const { id } = await call('letters.archive', { letter: letter(), name: 'un' });
+    expect(await call('letters.mergeArchived', { ids: [id], print: true })).toMatchObject({ letters: 1, pages: 1, printed: false });
+    expect(shell.printDocument).not.toHaveBeenCalled();
+    expect(letterMethods['letters.mergeArchived'].args.safeParse({ ids: ['letters/2026/../../mail-password.bin'] }).success).toBe(false);
+    expect(letterMethods['letters.mergeArchived'].args.safeParse({ ids: [] }).success).toBe(false);
+    await expect(call('letters.mergeArchived', { ids: [id, 'letters/2026/absent.pdf'] })).rejects.toMatchObject({ code: 'io-error' });
   });
 });

@@ -10,10 +10,10 @@ import { letter, statement } from './fixtures';
  * letter whose subject is "fail", and crashes on "crash".
  */
 const FAKE_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, workerData, threadId } = require('node:worker_threads');
 if (workerData.role !== ${JSON.stringify(LETTER_WORKER_ROLE)}) throw new Error('wrong role');
 parentPort.on('message', ({ id, letters }) => {
-  const subject = letters[0].subject;
+  const subject = letters[0].subject === 'thread' ? 'thread ' + threadId : letters[0].subject;
   if (subject === 'crash') process.exit(3);
   if (subject === 'fail') return parentPort.postMessage({ id, ok: false, message: 'layout failed' });
   const pdf = new TextEncoder().encode('%PDF-' + subject);
@@ -58,6 +58,27 @@ const chunks = join(process.cwd(), 'out', 'main', 'chunks');
 const built = existsSync(chunks) ? readdirSync(chunks).find((name) => /^render-worker-.*\.js$/.test(name)) : undefined;
 if (!built) console.warn('No built letters worker (run `npx electron-vite build`): the real worker test is skipped');
 
+describe('createWorkerRenderer with two workers', () => {
+  const threadsOf = async (size: number) => {
+    renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, size });
+    const results = await Promise.all([1, 2, 3, 4].map(() => renderer!.render([letter({ subject: 'thread' })])));
+    return new Set(results.map((result) => new TextDecoder().decode(result.pdf)));
+  };
+
+  it('lays out concurrent letters in two threads', async () => {
+    expect((await threadsOf(2)).size).toBe(2);
+  });
+
+  it('keeps to one thread when asked for one, and starts the second only when two letters wait', async () => {
+    expect((await threadsOf(1)).size).toBe(1);
+    await renderer?.stop();
+    renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, size: 2 });
+    const one = await renderer.render([letter({ subject: 'thread' })]);
+    const two = await renderer.render([letter({ subject: 'thread' })]);
+    expect(new TextDecoder().decode(two.pdf)).toBe(new TextDecoder().decode(one.pdf));
+  });
+});
+
 describe.skipIf(!built)('the built letters worker', () => {
   it('renders letters in a worker thread', async () => {
     renderer = createWorkerRenderer(join(chunks, built ?? ''));
@@ -65,5 +86,8 @@ describe.skipIf(!built)('the built letters worker', () => {
     expect(Buffer.from(one.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(one.pages).toBe(1);
     expect(batch.pages).toBe(3);
+    // And merges finished PDFs (print today's letters from their archives).
+    const merged = await renderer.merge([one.pdf.slice(), batch.pdf.slice()]);
+    expect(merged.pages).toBe(4);
   });
 });

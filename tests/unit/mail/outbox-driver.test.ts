@@ -17,6 +17,10 @@ import { epcQrPayload } from '../../../src-renderer/domain/epc-qr';
 import { freePort, startTestServer, type TestServer } from './smtp-test-server';
 import { aCustomer, anInvoice } from '../domain/builders';
 import { draftReminder } from '../../../src-renderer/domain/reminder-draft';
+import { buildLetterInput, letterArchiveName } from '../../../src-renderer/domain/letter-input';
+import { KNOWN_RATES } from '../../../src-renderer/domain/rates';
+import { HAS_PDFTOTEXT, pdfPages } from '../letters/fixtures';
+import { readFile } from 'node:fs/promises';
 
 /**
  * The renderer's outbox driven against the real web host (the same dispatcher and mail service as
@@ -224,6 +228,53 @@ describe('the outbox against the web host and an SMTP server', () => {
     expect(attachment?.filename).toBe('facture-F-2026-0042.pdf');
     expect(attachment?.contentType).toBe('application/pdf');
     expect(Buffer.compare(attachment!.content, Buffer.from(pdf))).toBe(0);
+  });
+
+  it.skipIf(!HAS_PDFTOTEXT)('a firm email carries the statement of account rendered once: the archived PDF arrives byte for byte at every attempt of its key', async () => {
+    smtp = await startTestServer();
+    await configure(smtp.port);
+    const db = await database();
+    // The statement, built from the ledger as Today builds it, rendered and archived by main once.
+    const customer = aCustomer('c1', {
+      name: 'Garage Lefèvre',
+      address: { lines: ['3 rue Garibaldi'], postcode: '69006', city: 'Lyon', country: 'FR' },
+      contacts: [{ id: 'k', name: 'Élodie Müller', email: 'c1@client.fr' }],
+    });
+    const invoices = [
+      anInvoice('i1', 'c1', '2026-10-20', { number: 'F-2026-0042', totalCents: 123_450 }),
+      anInvoice('i2', 'c1', '2026-12-15', { number: 'F-2026-0077', totalCents: 8_000 }),
+    ];
+    const shop = { name: 'Boulangerie Éclair', address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189' };
+    const statement = buildLetterInput({ kind: 'statement', customer, invoices, payments: [], shop, today: '2026-11-23', rates: KNOWN_RATES });
+    const { id } = await bridge.letters.archive({ letter: statement, name: letterArchiveName(statement, 'Relevé de compte') });
+    const archived = await readFile(join(dir, 'data', ...id.split('/')));
+    const fileName = id.slice(id.lastIndexOf('/') + 1);
+    const message = await queueEmail(
+      db,
+      { ...action('c1', 'i1'), tone: 'firm', stepId: 'second-reminder', templateId: 'second-reminder' },
+      { to: { address: 'c1@client.fr' }, subject: 'Relevé de compte', text: 'Bonjour', html: '<p>Bonjour</p>', pdfInvoiceIds: [], letter: { archiveId: id, fileName } },
+      'today',
+      now(),
+    );
+    expect((await db.interactions.get(message.id))!.documentPath).toBe(id);
+    // The first attempt is refused for a while (4xx): the retry, under the same key, carries the same bytes.
+    smtp.failNext(451, '4.3.0 Mailbox busy, try later');
+    const driver = new OutboxDriver({ db, transport: bridge.mail, attachments: (m) => attachmentsFor(db, m, bridge.letters.readArchived), now, recheckMs: 3_600_000 });
+    drivers.push(driver);
+    await driver.start();
+    expect((await db.interactions.get(message.id))!.status).toBe('retrying');
+    clock += 61_000;
+    await driver.kick();
+    expect((await db.interactions.get(message.id))!.status).toBe('sent');
+    expect(smtp.received).toHaveLength(1);
+    const attachment = smtp.received[0]!.parsed.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(attachment?.filename).toBe('2026-11-23 Relevé de compte - Garage Lefèvre.pdf');
+    expect(Buffer.compare(attachment!.content, archived)).toBe(0);
+    const text = pdfPages(new Uint8Array(attachment!.content)).join('\n');
+    expect(text).toContain('F-2026-0042');
+    expect(text).toContain('F-2026-0077');
+    expect(text).toMatch(/1\s234,50\s€/u);
+    expect(text).toContain('Garage Lefèvre');
   });
 
   it('a draft from the template arrives with accents intact and a hostile customer name escaped in the HTML', async () => {
