@@ -17,6 +17,11 @@ type ShortChannel = 'sms' | 'whatsapp';
 
 const lines = (...parts: string[]): string => parts.join('\n');
 
+/** Whether a template is one of a payment plan's instalment reminders (not a policy step's text). */
+export function isInstalmentReminderTemplate(id: string): boolean {
+  return id.startsWith('instalment-');
+}
+
 /** The template id of a reminder on a channel; a call gets the built-in phone script. */
 export function instalmentReminderTemplateId(when: InstalmentReminderWhen, channel: Channel): string {
   return channel === 'email' || channel === 'sms' || channel === 'whatsapp' ? `instalment-${when}-${channel}` : 'phone-call';

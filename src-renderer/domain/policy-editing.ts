@@ -11,6 +11,7 @@
  * their days as well as their places, so the order of the days stays increasing. Moving the D+15 firm
  * email above the D+8 call gives a firm email at D+8 and a call at D+15.
  */
+import { isInstalmentReminderTemplate } from './instalment-templates';
 import type { Channel, Customer, FollowUpPolicy, FollowUpStep, Invoice, MessageTemplate, Tone } from './model';
 import type { PolicyProblem, PolicyValidation } from './policies';
 
@@ -87,7 +88,8 @@ export function moveStep(policy: FollowUpPolicy, index: number, direction: -1 | 
  * tone first (the first one is what a step gets when its channel or tone changes).
  */
 export function templateChoices(channel: Channel, tone: Tone, templates: readonly Pick<MessageTemplate, 'id' | 'channel' | 'tone'>[]): string[] {
-  const ofChannel = templates.filter((template) => template.channel === channel);
+  // A plan's instalment reminders are written for the plan's dates and amounts: no policy step's text.
+  const ofChannel = templates.filter((template) => template.channel === channel && !isInstalmentReminderTemplate(template.id));
   const ofTone = ofChannel.filter((template) => template.tone === tone);
   return [...new Set([...ofTone, ...ofChannel].map((template) => template.id))];
 }
