@@ -14,6 +14,7 @@
  * - a polite closing with the shop's signature (SMS and WhatsApp: the shop's name).
  */
 import type { MessageTemplate } from './model';
+import { bilingual, lines, type TemplateText } from './template-texts';
 
 /**
  * Ids of the built-in templates. The built-in policies (policies.ts, `TEMPLATE_IDS`) refer to
@@ -37,9 +38,8 @@ export const CLOSING_LINE = {
 } as const;
 
 const ids = BUILT_IN_TEMPLATE_IDS;
-const lines = (...parts: string[]): string => parts.join('\n');
 
-const FR: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
+const FR: TemplateText[] = [
   {
     id: ids.courtesyEmail,
     channel: 'email',
@@ -302,7 +302,7 @@ const FR: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
   },
 ];
 
-const EN: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
+const EN: TemplateText[] = [
   {
     id: ids.courtesyEmail,
     channel: 'email',
@@ -567,8 +567,5 @@ const EN: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
 
 /** Fresh copies of every built-in template, French first. */
 export function builtInTemplates(): MessageTemplate[] {
-  return [
-    ...FR.map((template): MessageTemplate => ({ ...template, language: 'fr', builtIn: true })),
-    ...EN.map((template): MessageTemplate => ({ ...template, language: 'en', builtIn: true })),
-  ];
+  return bilingual(FR, EN);
 }

@@ -2,6 +2,7 @@ import { getDatabase } from '../../db';
 import { queueEmail, type OutboxSource } from '../../db/outbox-repo';
 import { draftReminder, htmlAfterEdit, type ReminderDraft } from '../../domain/reminder-draft';
 import type { CalendarDate, Customer } from '../../domain/model';
+import { effectiveTemplates } from '../../domain/template-overrides';
 import type { StepAction } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import type { LiveRecords } from '../../ui/hooks';
@@ -12,7 +13,9 @@ import { outboxDriver } from './mail-runtime';
 export function draftForAction(action: StepAction, customer: Customer | undefined, records: LiveRecords, today: CalendarDate, signature: string | undefined): ReminderDraft | undefined {
   if (!customer) return undefined;
   const invoices = records.invoices.filter((invoice) => invoice.customerId === customer.id);
-  return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, ...(signature ? { signature } : {}) }, QR_CID);
+  // The shop's own wording of the templates (Settings › Message templates) replaces the shipped one.
+  const templates = effectiveTemplates(records.settings.templateOverrides);
+  return draftReminder({ action, customer, invoices, shop: records.settings.shop, today, templates, ...(signature ? { signature } : {}) }, QR_CID);
 }
 
 /**
