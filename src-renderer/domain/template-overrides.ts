@@ -133,7 +133,7 @@ const THREATENING: readonly RegExp[] = [
   'saisies?',
   'poursuites?',
   'contentieux',
-  'menac\\p{L}*',
+  'mena[cç]\\p{L}*',
   'mauvais payeurs?',
   'dernier avertissement',
   'recouvrement forcé',
