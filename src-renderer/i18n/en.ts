@@ -4,6 +4,7 @@ import { enDesktop } from './en-desktop';
 import { enCourrier } from './en-courrier';
 import { enMail } from './en-mail';
 import { enCalls } from './en-calls';
+import { enTemplates } from './en-templates';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -14,6 +15,7 @@ export const en: Shape<typeof fr> = {
   courrier: enCourrier,
   mail: enMail,
   callsPanel: enCalls,
+  templates: enTemplates,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

@@ -3,6 +3,7 @@ import { frDesktop } from './fr-desktop';
 import { frCourrier } from './fr-courrier';
 import { frMail } from './fr-mail';
 import { frCalls } from './fr-calls';
+import { frTemplates } from './fr-templates';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
@@ -11,6 +12,7 @@ export const fr = {
   courrier: frCourrier,
   mail: frMail,
   callsPanel: frCalls,
+  templates: frTemplates,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',

@@ -32,6 +32,7 @@ import { DesktopSection } from './DesktopSection';
 import { PoliciesSection } from './PoliciesSection';
 import { MailSettingsSection } from '../mail/MailSettingsSection';
 import { PlanRuleSection } from '../calls/PlanRuleSection';
+import { TemplatesSection } from '../templates/TemplatesSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -240,6 +241,7 @@ export function SettingsScreen() {
           <PoliciesSection />
         </Section>
         <Section title={t('mail.settings.title')} hint={t('mail.settings.hint')}><MailSettingsSection /></Section>
+        <Section title={t('templates.section')} hint={t('templates.hint', { example: '{{customerName}}' })}><TemplatesSection /></Section>
         <Section title={t('callsPanel.plan.section')}>
           <PlanRuleSection />
         </Section>
