@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { MessageTemplate } from '../../domain/model';
 import { useLedger, useRecords, useToday } from '../../ui/hooks';
 import { useMailSettingsStore } from '../mail/mail-runtime';
+import { useFollowUps } from '../today/useFollowUps';
+import type { StepAction } from '../../domain/planner';
 import { previewTemplate, type TemplatePreview } from './template-preview';
 
 /** Customers offered in the preview's list: those with overdue invoices first, the longest late first. */
@@ -49,9 +51,18 @@ export function TemplatePreviewPanel({ template }: { template: MessageTemplate }
     };
   }, [records, customerId]);
 
+  const followUps = useFollowUps();
+  const planned = useMemo(
+    () =>
+      followUps?.actions.find(
+        (action): action is StepAction => action.kind === 'step' && action.customerId === customerId && action.templateId === template.id && action.channel === template.channel,
+      ),
+    [followUps, customerId, template.id, template.channel],
+  );
+
   const preview = useMemo<TemplatePreview | undefined>(
-    () => (facts ? previewTemplate({ template, ...facts, today, ...(signature ? { signature } : {}) }) : undefined),
-    [facts, template, today, signature],
+    () => (facts ? previewTemplate({ template, ...facts, today, ...(signature ? { signature } : {}), ...(planned ? { planned } : {}) }) : undefined),
+    [facts, template, today, signature, planned],
   );
 
   return (
@@ -82,10 +93,12 @@ function PreviewBody({ preview }: { preview: TemplatePreview }) {
       return (
         <Stack gap="xs">
           <Text fw={600}>{t('templates.preview.subject', { subject: preview.subject })}</Text>
-          <Tabs defaultValue="layout">
+          {/* Text first, and the frame only while its tab is open: tools that inspect every frame
+              (accessibility checkers, test tracing) cannot run in a frame without scripts and wait on it. */}
+          <Tabs defaultValue="text" keepMounted={false}>
             <Tabs.List>
-              <Tabs.Tab value="layout">{t('templates.preview.layout')}</Tabs.Tab>
               <Tabs.Tab value="text">{t('templates.preview.plainText')}</Tabs.Tab>
+              <Tabs.Tab value="layout">{t('templates.preview.layout')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="layout" pt="xs">
               <iframe

@@ -9,6 +9,7 @@ import { invoiceStatus } from '../../domain/invoice-status';
 import { buildLetterInput, LETTER_TEMPLATE_BY_KIND, LetterInputError, type LetterKind, type LetterProblem } from '../../domain/letter-input';
 import type { CalendarDate, Customer, Interaction, Invoice, MessageTemplate, Payment, PaymentPlan, ShopIdentity } from '../../domain/model';
 import { KNOWN_RATES } from '../../domain/rates';
+import type { StepAction } from '../../domain/planner';
 import { draftReminder, qrHtml } from '../../domain/reminder-draft';
 import { smsLength, type SmsLength } from '../../domain/template-overrides';
 import { validateTemplate } from '../../domain/templates';
@@ -38,6 +39,11 @@ export interface PreviewInput {
   /** The email signature of the mail settings, as in Today's drafts. */
   signature?: string;
   today: CalendarDate;
+  /**
+   * Today's planned step of this customer with this template, when there is one: the preview then
+   * lists its invoices and deadline, exactly what Today's draft will say.
+   */
+  planned?: Pick<StepAction, 'invoiceIds' | 'newDeadline'>;
 }
 
 /**
@@ -64,7 +70,12 @@ function messagePreview(input: PreviewInput): { subject: string; text: string; h
   const { template, customer, today } = input;
   const draft = draftReminder(
     {
-      action: { channel: template.channel, templateId: template.id, invoiceIds: previewInvoiceIds(template, customer, input.invoices, today), newDeadline: addDays(today, PREVIEW_DEADLINE_DAYS) },
+      action: {
+        channel: template.channel,
+        templateId: template.id,
+        invoiceIds: input.planned?.invoiceIds ?? previewInvoiceIds(template, customer, input.invoices, today),
+        newDeadline: input.planned?.newDeadline ?? addDays(today, PREVIEW_DEADLINE_DAYS),
+      },
       customer,
       invoices: input.invoices,
       shop: input.shop,
