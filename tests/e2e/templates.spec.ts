@@ -44,6 +44,9 @@ const TYPO_BODY = [
 ].join('\n');
 
 test.describe('Modèles de messages', () => {
+  // Two demo loads, a PDF rendered in a worker: slow on a shared, busy machine.
+  test.describe.configure({ timeout: 180_000 });
+
   test('the D+1 email edited in French: a misspelt field blocks saving, the preview uses a real customer, Today’s draft uses the new text', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
@@ -116,7 +119,6 @@ test.describe('Modèles de messages', () => {
     await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(/Petit mot de la boutique : il reste/);
     await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(amountPattern(amount!));
     await expect(dialog.getByRole('textbox', { name: 'Message' })).not.toHaveValue(/Il s’agit sans doute d’un simple oubli/);
-    await dialog.getByRole('button', { name: 'Fermer la fenêtre' }).click().catch(() => page.keyboard.press('Escape'));
     expect(app.consoleErrors).toEqual([]);
   });
 
