@@ -8,6 +8,8 @@ import { addDays, isCalendarDate } from '../domain/dates';
 import type { CalendarDate, CallOutcome, Cents, Interaction, IsoInstant, PromiseToPay } from '../domain/model';
 import type { RelanceDatabase } from './database';
 import { setDispute, ValidationError } from './ledger-repo';
+import { BUILT_IN_TEMPLATE_IDS } from '../domain/builtin-templates';
+import { getTemplateOverrides, revertTemplate, saveTemplateOverride } from './template-overrides-repo';
 
 export interface CallLogInput {
   customerId: string;
@@ -182,12 +184,17 @@ export async function addCustomerNote(db: RelanceDatabase, customerId: string, t
   });
 }
 
-/** Settings row of the shop's own call scripts, one text per language (absent: the built-in script). */
+/**
+ * Settings row where the call panel used to keep the shop's own call scripts, one text per language.
+ * The scripts are now the `phone-call` template's overrides (template-overrides-repo.ts), edited from
+ * the call panel or from Settings › Message templates; a script still in this row is read as the
+ * override of its language until the next save moves it there.
+ */
 export const CALL_SCRIPT_KEY = 'callsPanel.script';
 
 export type CallScripts = Partial<Record<'fr' | 'en', string>>;
 
-export async function getCallScripts(db: RelanceDatabase): Promise<CallScripts> {
+async function legacyCallScripts(db: RelanceDatabase): Promise<CallScripts> {
   const value = (await db.settings.get(CALL_SCRIPT_KEY))?.value;
   if (typeof value !== 'object' || value === null) return {};
   const scripts: CallScripts = {};
@@ -198,12 +205,27 @@ export async function getCallScripts(db: RelanceDatabase): Promise<CallScripts> 
   return scripts;
 }
 
+/** The shop's own call script per language (absent: the built-in one). */
+export async function getCallScripts(db: RelanceDatabase): Promise<CallScripts> {
+  const [legacy, overrides] = await Promise.all([legacyCallScripts(db), getTemplateOverrides(db)]);
+  const scripts: CallScripts = { ...legacy };
+  for (const language of ['fr', 'en'] as const) {
+    const body = overrides[BUILT_IN_TEMPLATE_IDS.phoneCall]?.[language]?.body;
+    if (body !== undefined) scripts[language] = body;
+  }
+  return scripts;
+}
+
 /** Saves the script of one language; `null` goes back to the built-in one. */
-export function saveCallScript(db: RelanceDatabase, language: 'fr' | 'en', text: string | null): Promise<void> {
+export function saveCallScript(db: RelanceDatabase, language: 'fr' | 'en', text: string | null, now: IsoInstant): Promise<void> {
   return db.transaction('rw', db.settings, async () => {
-    const scripts = await getCallScripts(db);
-    if (text === null) delete scripts[language];
-    else scripts[language] = text;
-    await db.settings.put({ key: CALL_SCRIPT_KEY, value: scripts });
+    const legacy = await legacyCallScripts(db);
+    if (language in legacy) {
+      delete legacy[language];
+      if (Object.keys(legacy).length === 0) await db.settings.delete(CALL_SCRIPT_KEY);
+      else await db.settings.put({ key: CALL_SCRIPT_KEY, value: legacy });
+    }
+    if (text === null) await revertTemplate(db, BUILT_IN_TEMPLATE_IDS.phoneCall, language);
+    else await saveTemplateOverride(db, { id: BUILT_IN_TEMPLATE_IDS.phoneCall, language, body: text }, now);
   });
 }

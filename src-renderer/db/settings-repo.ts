@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, type SettingsValues } from '../domain/model';
+import { parseTemplateOverrides } from '../domain/template-overrides';
 import type { RelanceDatabase } from './database';
 
 type SettingKey = keyof SettingsValues;
@@ -16,6 +17,8 @@ export async function getSettings(db: RelanceDatabase): Promise<SettingsValues> 
   for (const row of rows) {
     if (row.key in DEFAULT_SETTINGS || OPTIONAL_KEYS.has(row.key)) {
       (settings as unknown as Record<string, unknown>)[row.key] = row.value;
+    } else if (row.key === 'templateOverrides') {
+      settings.templateOverrides = parseTemplateOverrides(row.value);
     }
   }
   return settings;

@@ -15,6 +15,7 @@
  */
 import type { MessageTemplate } from './model';
 import { instalmentReminderTemplates } from './instalment-templates';
+import { bilingual, lines, type TemplateText } from './template-texts';
 
 /**
  * Ids of the built-in templates. The built-in policies (policies.ts, `TEMPLATE_IDS`) refer to
@@ -38,9 +39,8 @@ export const CLOSING_LINE = {
 } as const;
 
 const ids = BUILT_IN_TEMPLATE_IDS;
-const lines = (...parts: string[]): string => parts.join('\n');
 
-const FR: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
+const FR: TemplateText[] = [
   {
     id: ids.courtesyEmail,
     channel: 'email',
@@ -303,7 +303,7 @@ const FR: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
   },
 ];
 
-const EN: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
+const EN: TemplateText[] = [
   {
     id: ids.courtesyEmail,
     channel: 'email',
@@ -569,8 +569,7 @@ const EN: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
 /** Fresh copies of every built-in template, French first. */
 export function builtInTemplates(): MessageTemplate[] {
   return [
-    ...FR.map((template): MessageTemplate => ({ ...template, language: 'fr', builtIn: true })),
-    ...EN.map((template): MessageTemplate => ({ ...template, language: 'en', builtIn: true })),
+    ...bilingual(FR, EN),
     // The payment plans' "rappel d'échéance" (instalment-templates.ts).
     ...instalmentReminderTemplates(),
   ];

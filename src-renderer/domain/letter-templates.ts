@@ -8,6 +8,7 @@
  */
 import type { MessageTemplate } from './model';
 import { CLOSING_LINE } from './builtin-templates';
+import { bilingual, lines, type TemplateText } from './template-texts';
 
 export const LETTER_TEMPLATE_IDS = {
   secondReminder: 'second-reminder-letter',
@@ -16,9 +17,8 @@ export const LETTER_TEMPLATE_IDS = {
 } as const;
 
 const ids = LETTER_TEMPLATE_IDS;
-const lines = (...parts: string[]): string => parts.join('\n');
 
-const FR: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
+const FR: TemplateText[] = [
   {
     id: ids.secondReminder,
     channel: 'letter',
@@ -100,7 +100,7 @@ const FR: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
   },
 ];
 
-const EN: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
+const EN: TemplateText[] = [
   {
     id: ids.secondReminder,
     channel: 'letter',
@@ -184,8 +184,5 @@ const EN: Omit<MessageTemplate, 'language' | 'builtIn'>[] = [
 
 /** Fresh copies of the letter templates, French first. */
 export function letterTemplates(): MessageTemplate[] {
-  return [
-    ...FR.map((template): MessageTemplate => ({ ...template, language: 'fr', builtIn: true })),
-    ...EN.map((template): MessageTemplate => ({ ...template, language: 'en', builtIn: true })),
-  ];
+  return bilingual(FR, EN);
 }

@@ -234,6 +234,17 @@ export interface MessageTemplate {
   builtIn: boolean;
 }
 
+/** The shop's text of a shipped template in one language (domain/template-overrides.ts). */
+export interface TemplateOverride {
+  /** Kept only for templates that have a subject (emails, letters). */
+  subject?: string;
+  body: string;
+  savedAt: IsoInstant;
+}
+
+/** `overrides[templateId][language]`: the shop's own wording of the shipped templates. */
+export type TemplateOverrides = Readonly<Record<string, Partial<Record<Language, TemplateOverride>>>>;
+
 export interface FollowUpStep {
   id: string;
   /** Days from the due date; negative means before it. */
@@ -295,6 +306,8 @@ export interface SettingsValues {
    * is `timeZone`. `DEFAULT_BUSINESS_HOURS` until saved (read with `businessCalendarOf`).
    */
   businessCalendar?: BusinessHours;
+  /** The shop's own wording of the shipped templates (domain/template-overrides.ts); absent: none edited. */
+  templateOverrides?: TemplateOverrides;
 }
 
 export const DEFAULT_SETTINGS: SettingsValues = {

@@ -166,12 +166,12 @@ const FIELDS_BY_NAME = new Map(TEMPLATE_FIELDS.map((f) => [f.name, f]));
 
 type Token =
   | { type: 'text'; value: string }
-  | { type: 'tag'; sigil: '' | '#' | '^' | '/'; name: string; raw: string };
+  | { type: 'tag'; sigil: '' | '#' | '^' | '/'; name: string; raw: string; at: number };
 
 type Node =
   | { type: 'text'; value: string }
-  | { type: 'field'; name: string }
-  | { type: 'section'; name: string; inverted: boolean; children: Node[] };
+  | { type: 'field'; name: string; at: number }
+  | { type: 'section'; name: string; inverted: boolean; children: Node[]; at: number };
 
 export type TemplateIssueCode =
   | 'empty-body'
@@ -188,6 +188,12 @@ export interface TemplateIssue {
   part: 'subject' | 'body';
   /** The field or section concerned, or the malformed text. */
   field?: string;
+  /** Where in the part (subject or body) the problem starts: character offset, then 1-based line and column. */
+  offset?: number;
+  line?: number;
+  column?: number;
+  /** For an unknown field, the merge field it most likely meant ("custmerName" → "customerName"). */
+  suggestion?: string;
 }
 
 const TAG = /\{\{([^{}]*)\}\}/g;
@@ -201,18 +207,22 @@ interface Parsed {
 function tokenize(source: string, part: TemplateIssue['part'], issues: TemplateIssue[]): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  const pushText = (value: string): void => {
-    if (value.includes('{{') || value.includes('}}')) issues.push({ code: 'malformed-tag', part, field: value.trim().slice(0, 40) });
+  const pushText = (value: string, start: number): void => {
+    const braces = [value.indexOf('{{'), value.indexOf('}}')].filter((index) => index >= 0);
+    if (braces.length > 0) {
+      const first = Math.min(...braces);
+      issues.push({ code: 'malformed-tag', part, field: value.slice(first).split('\n')[0]?.trim().slice(0, 40) ?? '', offset: start + first });
+    }
     tokens.push({ type: 'text', value });
   };
   for (const match of source.matchAll(TAG)) {
     const content = TAG_CONTENT.exec(match[1] ?? '');
     if (!content) continue; // left in the text, reported by pushText
-    pushText(source.slice(last, match.index));
-    tokens.push({ type: 'tag', sigil: (content[1] ?? '') as '' | '#' | '^' | '/', name: content[2] ?? '', raw: match[0] });
+    pushText(source.slice(last, match.index), last);
+    tokens.push({ type: 'tag', sigil: (content[1] ?? '') as '' | '#' | '^' | '/', name: content[2] ?? '', raw: match[0], at: match.index });
     last = match.index + match[0].length;
   }
-  pushText(source.slice(last));
+  pushText(source.slice(last), last);
   return tokens; // text, tag, text, tag, ..., text: a (possibly empty) text between any two tags
 }
 
@@ -241,24 +251,58 @@ function parse(source: string, part: TemplateIssue['part']): Parsed {
   const tokens = tokenize(source, part, issues);
   removeStandaloneLines(tokens);
   const root: Node[] = [];
-  const stack: { name: string; children: Node[] }[] = [{ name: '', children: root }];
+  const stack: { name: string; children: Node[]; at: number }[] = [{ name: '', children: root, at: 0 }];
   const current = (): Node[] => (stack[stack.length - 1] as { children: Node[] }).children;
   for (const token of tokens) {
     if (token.type === 'text') {
       if (token.value !== '') current().push({ type: 'text', value: token.value });
     } else if (token.sigil === '') {
-      current().push({ type: 'field', name: token.name });
+      current().push({ type: 'field', name: token.name, at: token.at });
     } else if (token.sigil === '/') {
       if (stack.length > 1 && stack[stack.length - 1]?.name === token.name) stack.pop();
-      else issues.push({ code: 'unbalanced-section', part, field: token.name });
+      else issues.push({ code: 'unbalanced-section', part, field: token.name, offset: token.at });
     } else {
-      const section: Node = { type: 'section', name: token.name, inverted: token.sigil === '^', children: [] };
+      const section: Node = { type: 'section', name: token.name, inverted: token.sigil === '^', children: [], at: token.at };
       current().push(section);
-      stack.push({ name: token.name, children: section.children });
+      stack.push({ name: token.name, children: section.children, at: token.at });
     }
   }
-  for (const open of stack.slice(1)) issues.push({ code: 'unbalanced-section', part, field: open.name });
+  for (const open of stack.slice(1)) issues.push({ code: 'unbalanced-section', part, field: open.name, offset: open.at });
   return { nodes: root, issues };
+}
+
+/** Edit distance between two names, ignoring case (a misspelt field is usually one or two keys off). */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[y.length] ?? 0;
+}
+
+/** The merge field an unknown name most likely meant: the nearest within a third of its length. */
+export function closestField(name: string): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of TEMPLATE_FIELDS) {
+    const distance = editDistance(name, candidate.name);
+    if (distance <= Math.max(1, Math.floor(candidate.name.length / 3)) && (!best || distance < best.distance)) best = { name: candidate.name, distance };
+  }
+  return best?.name;
+}
+
+/** Fills `line` and `column` (1-based) of the issues that have an offset in `source`. */
+function locate(issues: TemplateIssue[], source: string): TemplateIssue[] {
+  return issues.map((issue) => {
+    if (issue.offset === undefined) return issue;
+    const before = source.slice(0, issue.offset).split('\n');
+    return { ...issue, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+  });
 }
 
 /** Field checks: known, in the right place, used the right way. */
@@ -266,14 +310,16 @@ function checkFields(nodes: Node[], part: TemplateIssue['part'], inInvoices: boo
   for (const node of nodes) {
     if (node.type === 'text') continue;
     const known = FIELDS_BY_NAME.get(node.name);
+    const at = { part, field: node.name, offset: node.at };
     if (!known) {
-      issues.push({ code: 'unknown-field', part, field: node.name });
+      const suggestion = closestField(node.name);
+      issues.push({ code: 'unknown-field', ...at, ...(suggestion ? { suggestion } : {}) });
     } else if ((known.scope === 'invoice' && !inInvoices) || (known.kind === 'list' && inInvoices)) {
-      issues.push({ code: 'misplaced-field', part, field: node.name });
+      issues.push({ code: 'misplaced-field', ...at });
     } else if (node.type === 'field' && (known.kind === 'flag' || known.kind === 'list')) {
-      issues.push({ code: 'not-a-value', part, field: node.name });
+      issues.push({ code: 'not-a-value', ...at });
     } else if (part === 'subject' && known.kind === 'block') {
-      issues.push({ code: 'block-in-subject', part, field: node.name });
+      issues.push({ code: 'block-in-subject', ...at });
     }
     if (node.type === 'section') checkFields(node.children, part, inInvoices || known?.kind === 'list', issues);
   }
@@ -304,8 +350,9 @@ export function validateTemplate(template: Pick<MessageTemplate, 'channel' | 'su
     const source = part === 'subject' ? template.subject : template.body;
     if (source === undefined) continue;
     const parsed = parse(source, part);
-    issues.push(...parsed.issues);
-    checkFields(parsed.nodes, part, false, issues);
+    const found = [...parsed.issues];
+    checkFields(parsed.nodes, part, false, found);
+    issues.push(...locate(found, source).sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0)));
   }
   return issues;
 }

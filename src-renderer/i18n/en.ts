@@ -5,6 +5,7 @@ import { enCourrier } from './en-courrier';
 import { enMail } from './en-mail';
 import { enCalls } from './en-calls';
 import { enEngine } from './en-engine';
+import { enTemplates } from './en-templates';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -16,6 +17,7 @@ export const en: Shape<typeof fr> = {
   mail: enMail,
   callsPanel: enCalls,
   engine: enEngine,
+  templates: enTemplates,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

@@ -4,6 +4,7 @@ import { frCourrier } from './fr-courrier';
 import { frMail } from './fr-mail';
 import { frCalls } from './fr-calls';
 import { frEngine } from './fr-engine';
+import { frTemplates } from './fr-templates';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
@@ -13,6 +14,7 @@ export const fr = {
   mail: frMail,
   callsPanel: frCalls,
   engine: frEngine,
+  templates: frTemplates,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',

@@ -8,6 +8,7 @@ import { addDays } from '../../domain/dates';
 import type { Customer, Invoice, Language, MessageTemplate } from '../../domain/model';
 import { BUILT_IN_TEMPLATE_IDS, contactFields, invoiceFields, renderTemplate, templateFor, validateTemplate, type MessageContext } from '../../domain/templates';
 import { useSettings, useToday } from '../../ui/hooks';
+import { nowIso } from '../../os/clock';
 
 /** The merge fields worth knowing in a call script (all of templates.ts TEMPLATE_FIELDS work). */
 const SCRIPT_FIELDS = ['contactName', 'shopName', 'invoiceNumbers', 'amountDueTotal', 'invoiceList', 'newDeadline', 'paymentLink'].map((f) => `{{${f}}}`).join(', ');
@@ -60,7 +61,7 @@ export function CallScript({ customer, invoices, language }: { customer: Custome
   const problems = editing === null ? [] : validateTemplate({ channel: 'phone', body: editing });
   const save = async () => {
     if (editing === null || problems.length > 0) return;
-    await saveCallScript(getDatabase(), language, editing);
+    await saveCallScript(getDatabase(), language, editing, nowIso());
     setEditing(null);
   };
 
@@ -107,7 +108,7 @@ export function CallScript({ customer, invoices, language }: { customer: Custome
                 size="xs"
                 variant="subtle"
                 color="gray"
-                onClick={() => void saveCallScript(getDatabase(), language, null).then(() => setEditing(null))}
+                onClick={() => void saveCallScript(getDatabase(), language, null, nowIso()).then(() => setEditing(null))}
               >
                 {t('callsPanel.resetScript')}
               </Button>

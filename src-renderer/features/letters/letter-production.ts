@@ -5,6 +5,7 @@ import { daysBetween } from '../../domain/dates';
 import type { Interaction, PaymentPlan } from '../../domain/model';
 import type { StepAction } from '../../domain/planner';
 import { lateFeeRatesOf } from '../../domain/rate-tables';
+import { effectiveTemplates } from '../../domain/template-overrides';
 import type { LiveRecords } from '../../ui/hooks';
 import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { os, shellKind } from '../../os/client';
@@ -41,6 +42,8 @@ export async function letterRequestFor(order: LetterOrder, records: LiveRecords,
     timeZone: records.settings.timeZone,
     today,
     rates: lateFeeRatesOf(records.settings),
+    // The shop's own wording of the letters (Settings › Message templates).
+    templates: effectiveTemplates(records.settings.templateOverrides),
     ...(order.step ? { invoiceIds: order.step.invoiceIds, templateId: order.step.templateId, deadlineDays: deadlineDaysOf(order.step, today) } : {}),
     ...(order.plan ? { plan: order.plan } : {}),
   };

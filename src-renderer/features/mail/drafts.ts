@@ -4,6 +4,7 @@ import type { LetterInput } from '../../domain/letter-input';
 import { draftReminder, htmlAfterEdit, type ReminderDraft } from '../../domain/reminder-draft';
 import type { CalendarDate, Customer } from '../../domain/model';
 import { lateFeeRatesOf } from '../../domain/rate-tables';
+import { effectiveTemplates } from '../../domain/template-overrides';
 import type { StepAction } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import type { LiveRecords } from '../../ui/hooks';
@@ -24,7 +25,9 @@ export function draftForAction(action: StepAction, customer: Customer | undefine
     ...(customer.kind === 'consumer' ? { interactions: own.interactions } : {}),
     timeZone: records.settings.timeZone,
   };
-  return draftReminder({ action, customer, invoices: own.invoices, shop: records.settings.shop, today, charges, ...(signature ? { signature } : {}) }, QR_CID);
+  // The shop's own wording of the templates (Settings › Message templates) replaces the shipped one.
+  const templates = effectiveTemplates(records.settings.templateOverrides);
+  return draftReminder({ action, customer, invoices: own.invoices, shop: records.settings.shop, today, charges, templates, ...(signature ? { signature } : {}) }, QR_CID);
 }
 
 /**

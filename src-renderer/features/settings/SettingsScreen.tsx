@@ -34,6 +34,7 @@ import { CalendarSection } from './CalendarSection';
 import { RatesSection } from './RatesSection';
 import { MailSettingsSection } from '../mail/MailSettingsSection';
 import { PlanRuleSection } from '../calls/PlanRuleSection';
+import { TemplatesSection } from '../templates/TemplatesSection';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'MC'];
 
@@ -244,6 +245,7 @@ export function SettingsScreen() {
         <Section title={t('engine.calendar.title')} hint={t('engine.calendar.hint')}><CalendarSection /></Section>
         <Section title={t('engine.rates.title')} hint={t('engine.rates.hint')}><RatesSection /></Section>
         <Section title={t('mail.settings.title')} hint={t('mail.settings.hint')}><MailSettingsSection /></Section>
+        <Section title={t('templates.section')} hint={t('templates.hint', { example: '{{customerName}}' })}><TemplatesSection /></Section>
         <Section title={t('callsPanel.plan.section')}>
           <PlanRuleSection />
         </Section>

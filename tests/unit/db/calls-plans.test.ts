@@ -120,9 +120,9 @@ describe('notes and call scripts', () => {
   it('keeps one script per language', async () => {
     const db = await database();
     expect(await getCallScripts(db)).toEqual({});
-    await saveCallScript(db, 'fr', 'Bonjour {{contactName}}');
-    await saveCallScript(db, 'en', 'Hello');
-    await saveCallScript(db, 'en', null);
+    await saveCallScript(db, 'fr', 'Bonjour {{contactName}}', NOW);
+    await saveCallScript(db, 'en', 'Hello', NOW);
+    await saveCallScript(db, 'en', null, NOW);
     expect(await getCallScripts(db)).toEqual({ fr: 'Bonjour {{contactName}}' });
   });
 });

@@ -480,11 +480,27 @@ describe('validation', () => {
     const template = custom('{{customerNme}} {{#foo}}x{{/foo}} {{customerNme}} {{customerName}}', { subject: '{{montant}}' });
     expect(findUnknownFields(template)).toEqual(['montant', 'customerNme', 'foo']);
     expect(validateTemplate(template)).toEqual([
-      { code: 'unknown-field', part: 'subject', field: 'montant' },
-      { code: 'unknown-field', part: 'body', field: 'customerNme' },
-      { code: 'unknown-field', part: 'body', field: 'foo' },
-      { code: 'unknown-field', part: 'body', field: 'customerNme' },
+      { code: 'unknown-field', part: 'subject', field: 'montant', offset: 0, line: 1, column: 1 },
+      { code: 'unknown-field', part: 'body', field: 'customerNme', offset: 0, line: 1, column: 1, suggestion: 'customerName' },
+      { code: 'unknown-field', part: 'body', field: 'foo', offset: 16, line: 1, column: 17 },
+      { code: 'unknown-field', part: 'body', field: 'customerNme', offset: 34, line: 1, column: 35, suggestion: 'customerName' },
     ]);
+  });
+
+  it.each<[string, string, Partial<MessageTemplate>, { code: string; part: 'subject' | 'body'; field?: string; line: number; column: number; suggestion?: string }]>([
+    ['a misspelt field on line 3', 'Bonjour,\n\nMontant : {{amountDueTotl}}', {}, { code: 'unknown-field', part: 'body', field: 'amountDueTotl', line: 3, column: 11, suggestion: 'amountDueTotal' }],
+    ['a field in French', 'x\n{{montantDu}}', {}, { code: 'unknown-field', part: 'body', field: 'montantDu', line: 2, column: 1 }],
+    ['a wrong case', '{{CustomerName}}', {}, { code: 'unknown-field', part: 'body', field: 'CustomerName', line: 1, column: 1, suggestion: 'customerName' }],
+    ['an unclosed brace', 'Bonjour\n  {{contactName merci', {}, { code: 'malformed-tag', part: 'body', field: '{{contactName merci', line: 2, column: 3 }],
+    ['a closing brace alone', 'Total : amountDueTotal}}', {}, { code: 'malformed-tag', part: 'body', field: '}}', line: 1, column: 23 }],
+    ['an unknown field in the subject', 'x', { channel: 'email', subject: 'Rappel {{numero}}' }, { code: 'unknown-field', part: 'subject', field: 'numero', line: 1, column: 8 }],
+    ['an unclosed brace in the subject', 'x', { channel: 'email', subject: 'Rappel {{invoiceNumbers' }, { code: 'malformed-tag', part: 'subject', field: '{{invoiceNumbers', line: 1, column: 8 }],
+    ['a section never closed', 'a\nb {{#paymentLink}}lien', {}, { code: 'unbalanced-section', part: 'body', field: 'paymentLink', line: 2, column: 3 }],
+  ])('locates %s', (_, body, patch, expected) => {
+    const issues = validateTemplate(custom(body, patch));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject(expected);
+    if (!expected.suggestion) expect(issues[0]?.suggestion).toBeUndefined();
   });
 
   it.each([
@@ -494,7 +510,7 @@ describe('validation', () => {
     ['{{#iban}}{{^iban}}x{{/iban}}', 'iban'],
   ])('refuses unbalanced sections: %j', (body, fieldName) => {
     const issues = validateTemplate(custom(body));
-    expect(issues).toContainEqual({ code: 'unbalanced-section', part: 'body', field: fieldName });
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'unbalanced-section', part: 'body', field: fieldName }));
     expect(() => renderTemplate(custom(body), BARE, { format: 'text' })).toThrow(TemplateError);
   });
 
