@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { fillShopIdentity } from './pages/shop-identity';
 
 /** The archived PDFs in the web host's data folder (RELANCE_E2E_DATA, set by playwright.config.ts). */
 function archivedLetters(): string[] {
@@ -14,17 +15,6 @@ function archivedLetters(): string[] {
     return [];
   }
   return years.flatMap((year) => readdirSync(join(root, year)).filter((name) => name.endsWith('.pdf')).map((name) => join(root, year, name)));
-}
-
-async function fillShopIdentity(page: Page, app: AppPage) {
-  await app.goTo('Réglages');
-  await page.getByRole('textbox', { name: 'Nom du commerce' }).fill('Quincaillerie Martin');
-  await page.getByRole('textbox', { name: 'Adresse', exact: true }).fill('5 rue Mercière');
-  await page.getByRole('textbox', { name: 'Code postal' }).fill('69002');
-  await page.getByRole('textbox', { name: 'Ville' }).fill('Lyon');
-  await page.getByRole('textbox', { name: 'IBAN' }).fill('FR76 3000 6000 0112 3456 7890 189');
-  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-  await expect(page.getByText('Enregistré', { exact: true })).toBeVisible();
 }
 
 test.describe('Courriers', () => {

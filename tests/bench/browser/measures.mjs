@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 process.chdir(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'));
 
 const RESERVED_PORTS = new Set([47811]); // the e2e tests' port
-const MAX_SCROLL_STEPS = 500;
+const MAX_SCROLL_STEPS = 300;
 
 // ---------------------------------------------------------------------------------------------------
 // Host and browser
@@ -337,8 +337,8 @@ export async function measureColdStart(context, url) {
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url + '#/');
-  await page.getByRole('heading', { level: 1, name: /^Aujourd’hui/ }).waitFor({ timeout: 60_000 });
-  await page.getByRole('table', { name: 'Clients à relancer' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { level: 1, name: /^Aujourd’hui/ }).waitFor({ timeout: 300_000 });
+  await page.getByRole('table', { name: 'Clients à relancer' }).waitFor({ timeout: 300_000 });
   const ms = Date.now() - t0;
   await page.close();
   return ms;
@@ -352,8 +352,8 @@ export async function measureDashboard(context, url) {
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url + '#/dashboard');
-  await page.getByRole('heading', { name: 'Retards par ancienneté' }).waitFor({ timeout: 120_000 });
-  await page.getByRole('table', { name: 'Les 10 clients les plus en retard' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('heading', { name: 'Retards par ancienneté' }).waitFor({ timeout: 300_000 });
+  await page.getByRole('table', { name: 'Les 10 clients les plus en retard' }).waitFor({ timeout: 300_000 });
   const ms = Date.now() - t0;
   await page.close();
   return ms;
@@ -439,8 +439,8 @@ export async function measureStartAndMemory(browser, context, url) {
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url + '#/');
-  await page.getByRole('heading', { level: 1, name: /^Aujourd’hui/ }).waitFor({ timeout: 120_000 });
-  await page.getByRole('table', { name: 'Clients à relancer' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('heading', { level: 1, name: /^Aujourd’hui/ }).waitFor({ timeout: 300_000 });
+  await page.getByRole('table', { name: 'Clients à relancer' }).waitFor({ timeout: 300_000 });
   const startMs = Date.now() - t0;
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
