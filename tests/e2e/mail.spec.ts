@@ -4,43 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { AppPage } from './pages/app-page';
+import { configureSmtp, startSmtp, toOf } from './pages/smtp';
 import { startHost, stopHost } from './pages/web-host-process';
-
-/** A real SMTP server on a free loopback port, keeping every message it receives, parsed. */
-async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; refuseNext: () => void; close: () => Promise<void> }> {
-  const received: ParsedMail[] = [];
-  let refuse = false;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (parsed) => {
-          if (refuse) {
-            refuse = false;
-            callback(Object.assign(new Error('5.7.1 Message refused by local policy'), { responseCode: 554 }));
-            return;
-          }
-          received.push(parsed);
-          callback(null, `OK queued as ${received.length}`);
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    received,
-    refuseNext: () => {
-      refuse = true;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 /** A region of the page, in page coordinates from the top, so that the fixed header is not drawn over it. */
 async function screenshotOf(page: Page, region: Locator, path: string) {
@@ -59,30 +26,6 @@ async function closedPort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
-}
-
-const toOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((to) => to.value.map((v) => v.address));
-
-async function configureSmtp(page: Page, port: number) {
-  const section = page.getByRole('region', { name: 'Envoi des e-mails' });
-  await expect(section.getByText(/Dans le navigateur, le mot de passe n’est pas chiffré/)).toBeVisible();
-  // A provider fills server, port and security...
-  await section.getByRole('combobox', { name: 'Fournisseur' }).click();
-  await page.getByRole('option', { name: 'Orange' }).click();
-  await expect(section.getByRole('textbox', { name: 'Serveur d’envoi (SMTP)' })).toHaveValue('smtp.orange.fr');
-  await expect(section.getByRole('textbox', { name: 'Port' })).toHaveValue('465');
-  // ...then the test's own server on loopback, without TLS.
-  await section.getByRole('textbox', { name: 'Serveur d’envoi (SMTP)' }).fill('127.0.0.1');
-  await section.getByRole('textbox', { name: 'Port' }).fill(String(port));
-  await section.getByRole('combobox', { name: 'Sécurité de la connexion' }).click();
-  await page.getByRole('option', { name: 'Aucune (déconseillé)' }).click();
-  await section.getByRole('textbox', { name: 'Identifiant' }).fill('');
-  await section.getByRole('textbox', { name: 'Nom de l’expéditeur' }).fill('Boulangerie Martin');
-  await section.getByRole('textbox', { name: 'Adresse de l’expéditeur' }).fill('contact@boulangerie-martin.fr');
-  await section.getByRole('textbox', { name: 'Signature' }).fill('Sophie Martin — Boulangerie Martin');
-  await section.getByRole('button', { name: 'Enregistrer les réglages d’envoi' }).click();
-  await expect(page.getByText('Réglages d’envoi enregistrés.')).toBeVisible();
-  return section;
 }
 
 test('SMTP set up in the settings, the day’s emails approved in Today, received by the server and shown as sent', async ({ page }) => {

@@ -31,9 +31,10 @@ export function messageIdFor(key: string, senderAddress: string): string {
   return `<relance.${key}@${domain}>`;
 }
 
-export function createTransport(context: SendContext) {
+export function createTransport(context: SendContext, logger?: SMTPTransport.Options['logger']) {
   const { settings, password } = context;
   const options: SMTPTransport.Options = {
+    ...(logger ? { logger } : {}),
     host: settings.host,
     port: settings.port,
     secure: settings.security === 'tls',
@@ -51,7 +52,8 @@ export function createTransport(context: SendContext) {
 export async function sendDraft(draft: MailDraft, context: SendContext): Promise<MailSendResult> {
   const now = context.now ?? (() => new Date());
   const { settings } = context;
-  const transport = createTransport(context);
+  const handover = watchHandover();
+  const transport = createTransport(context, handover.logger);
   try {
     const info = await transport.sendMail({
       from: { name: settings.senderName, address: settings.senderAddress },
@@ -82,10 +84,34 @@ export async function sendDraft(draft: MailDraft, context: SendContext): Promise
       at: now().toISOString(),
     };
   } catch (error) {
-    return classifyFailure(error, now());
+    return classifyFailure(error, now(), handover.handed());
   } finally {
     transport.close();
   }
+}
+
+/**
+ * Whether the whole message has been handed to the server: nodemailer logs (at info, `tnx:
+ * 'message'`) the end of the message data it wrote. A failure after that with no answer from the
+ * server (a timeout while it takes its time to say 250, a cut connection) has an unknown outcome —
+ * the server may have the message — and nodemailer reports such a timeout with command `CONN`,
+ * whatever the phase, so the phase is taken from here.
+ */
+function watchHandover(): { logger: NonNullable<SMTPTransport.Options['logger']>; handed: () => boolean } {
+  let handed = false;
+  const ignore = (): void => {};
+  const logger = {
+    trace: ignore,
+    debug: ignore,
+    warn: ignore,
+    error: ignore,
+    fatal: ignore,
+    level: ignore,
+    info: (entry: unknown): void => {
+      if ((entry as { tnx?: string } | null)?.tnx === 'message') handed = true;
+    },
+  };
+  return { logger: logger as unknown as NonNullable<SMTPTransport.Options['logger']>, handed: () => handed };
 }
 
 interface SmtpError {
@@ -98,8 +124,11 @@ interface SmtpError {
 
 const TLS_PATTERN = /certificate|self[- ]signed|\bSSL\b|\bTLS\b|wrong version number|handshake|unable to verify|CERT_|ERR_SSL/i;
 
-/** The code, permanence and message of a nodemailer failure. */
-export function classifyFailure(error: unknown, at: Date): MailSendResult {
+/**
+ * The code, permanence and message of a nodemailer failure. `messageHanded`: the whole message had
+ * been written to the server when it failed (see watchHandover).
+ */
+export function classifyFailure(error: unknown, at: Date, messageHanded = false): MailSendResult {
   const e = (error ?? {}) as SmtpError;
   const message = (e.response || e.message || String(error)).slice(0, 1_000);
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
@@ -125,7 +154,7 @@ export function classifyFailure(error: unknown, at: Date): MailSendResult {
   if (/ENOTFOUND|EAI_AGAIN|EDNS/.test(text)) return failed('unknown-host', false);
   if (/ECONNREFUSED/.test(text)) return failed('connection-refused', false);
   const brokenConnection = /ETIMEDOUT|timeout|ECONNRESET|EPIPE|ESOCKET|ECONNECTION|EHOSTUNREACH|ENETUNREACH|ENETDOWN|closed/i.test(text);
-  if (brokenConnection && /^DATA/i.test(e.command ?? '')) {
+  if (brokenConnection && (messageHanded || /^DATA/i.test(e.command ?? ''))) {
     // The message may have reached the server: its outcome is unknown, never retry it blindly.
     return {
       status: 'needs-attention',

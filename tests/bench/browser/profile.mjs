@@ -1,8 +1,8 @@
 /**
- * Where the time goes: the same scenario as run.mjs (import of a generated French CSV, scroll of the
+ * Where the time goes: the same scenarios as `npm run bench` (import of the generated shop's French CSV, scroll of the
  * invoice list, cold start), each under Chrome tracing with the V8 sampling profiler, summarised as
  * the functions that took the most CPU (self and total time) and the longest tasks. Not part of
- * `npm run bench`: run it when a figure of run.mjs needs explaining.
+ * `npm run bench`: run it when a figure of `npm run bench` needs explaining.
  *
  *   node tests/bench/browser/profile.mjs [--rows 100000] [--keep-traces]
  *
@@ -14,8 +14,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { generateFrenchCsv } from './csv.mjs';
-import { CONTEXT, LAUNCH, freePort, measureColdStart, measureImport, measureScroll, openApp, startHost, stopHost } from './run.mjs';
+import { loadShopModule } from './load-shop.mjs';
+import { CONTEXT, LAUNCH, freePort, measureColdStart, measureImport, measureScroll, openApp, startHost, stopHost } from './measures.mjs';
 
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows');
@@ -100,7 +100,8 @@ async function traced(browser, title, work, folder) {
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'relance-profile-'));
   const csvPath = join(work, `factures-${ROWS}.csv`);
-  writeFileSync(csvPath, generateFrenchCsv(ROWS).text);
+  const { generateShop, toFrenchCsv } = await loadShopModule();
+  writeFileSync(csvPath, toFrenchCsv(generateShop(ROWS)).text);
   const host = await startHost(join(work, 'data'), await freePort(), randomBytes(24).toString('base64url'));
   const browser = await chromium.launch(LAUNCH);
   try {

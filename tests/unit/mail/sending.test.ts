@@ -224,6 +224,30 @@ describe('failures, classified for the renderer’s outbox', () => {
     expect(await mail.handlers['mail.sendTest']({ to: 'moi@example.fr' })).toMatchObject({ status: 'failed', code: 'timeout', permanent: false });
   });
 
+  it('a slow server, answering within the time allowed: sent once, not a failure', async () => {
+    const smtp = await server({ answerDelayMs: 1_500 });
+    const mail = await service(settingsFor(smtp.port));
+    const message = draft();
+    expect((await mail.handlers['mail.send'](message)).status).toBe('sent');
+    expect(await mail.handlers['mail.send'](message)).toMatchObject({ status: 'sent' });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('a server too slow to confirm a message it has: a retry with the same key never makes a second copy', async () => {
+    const smtp = await server({ answerDelayMs: 1_500 });
+    const mail = await service(settingsFor(smtp.port), undefined, { timeouts: { connectionMs: 2_000, greetingMs: 2_000, socketMs: 500 } });
+    const message = draft();
+    const first = await mail.handlers['mail.send'](message);
+    await new Promise((resolve) => setTimeout(resolve, 1_700)); // the server has the message by now
+    expect(smtp.received).toHaveLength(1);
+    // The outcome is unknown (it used to be a temporary timeout, and the retry made a second copy).
+    expect(first).toMatchObject({ status: 'needs-attention', code: 'interrupted' });
+    // Asked again with the same key, the journal answers: nothing is sent twice.
+    expect(await mail.handlers['mail.send'](message)).toMatchObject({ status: 'needs-attention', code: 'interrupted' });
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    expect(smtp.received).toHaveLength(1);
+  });
+
   it('an unknown host', async () => {
     const mail = await service(settingsFor(25, { host: 'smtp.nonexistent.invalid' }));
     expect(await mail.handlers['mail.sendTest']({ to: 'moi@example.fr' })).toMatchObject({ status: 'failed', code: 'unknown-host', permanent: false });

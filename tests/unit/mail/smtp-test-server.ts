@@ -22,6 +22,8 @@ export interface TestServerOptions {
   users?: Record<string, string>;
   /** Recipients refused at RCPT TO with 550. */
   refuseRecipients?: string[];
+  /** A slow server: waits this long before its answer to the end of DATA. */
+  answerDelayMs?: number;
 }
 
 /**
@@ -79,7 +81,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
               secure: session.secure,
               user: typeof session.user === 'string' ? session.user : null,
             });
-            callback(null, `OK queued as ${received.length}`);
+            const answer = () => callback(null, `OK queued as ${received.length}`);
+            if (options.answerDelayMs) setTimeout(answer, options.answerDelayMs);
+            else answer();
           },
           (error: Error) => callback(error),
         );
