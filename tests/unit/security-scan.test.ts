@@ -24,17 +24,26 @@ interface Finding {
 let findings: Finding[] = [];
 let work: string;
 
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'relance-electronegativity-'));
-  const output = join(work, 'findings.csv');
+/** One scan: the findings, or undefined when the report came out malformed (seen on a loaded machine). */
+function scan(output: string): Finding[] | undefined {
   execFileSync(join(root, 'node_modules/.bin/electronegativity'), ['-i', join(root, 'src-main'), '-r', '-v', 'false', '-e', electronVersion, '-o', output], {
     cwd: root,
     stdio: 'pipe',
     timeout: 120_000,
   });
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(output, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
-  findings = parsed.data.map((row) => ({ check: row.issue!.trim(), file: row.filename!.trim(), location: row.location!.trim(), severity: row.severity!.trim() }));
-}, 150_000);
+  const parsed = Papa.parse<Record<string, string | undefined>>(readFileSync(output, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
+  const rows = parsed.data.map((row) => ({ check: row.issue?.trim(), file: row.filename?.trim(), location: row.location?.trim(), severity: row.severity?.trim() }));
+  return rows.every((row): row is Finding => !!row.check && !!row.file && !!row.location && !!row.severity) ? rows : undefined;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'relance-electronegativity-'));
+  const output = join(work, 'findings.csv');
+  // A malformed report is scanned once more; twice malformed fails with the report itself, to read.
+  const result = scan(output) ?? scan(output);
+  if (!result) throw new Error(`electronegativity wrote a report that cannot be read:\n${readFileSync(output, 'utf8')}`);
+  findings = result;
+}, 280_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
