@@ -144,6 +144,9 @@ test.describe('Modèles de messages', () => {
     await section.getByRole('button', { name: 'Enregistrer le modèle' }).click();
     await expect(page.getByText('Modèle enregistré : il servira pour les prochaines relances.')).toBeVisible();
 
+    // Other specs archive statements for this customer too (the same data folder): only the file
+    // this letter adds is read.
+    const before = new Set(archivedLetters());
     await app.goTo('Clients');
     await page.getByRole('link', { name: 'Hôtel des Voyageurs' }).click();
     const popup = page.waitForEvent('popup');
@@ -153,9 +156,9 @@ test.describe('Modèles de messages', () => {
     await dialog.getByRole('button', { name: 'Préparer le courrier' }).click();
     await expect(page.getByText('Relevé de compte pour Hôtel des Voyageurs préparé et archivé.')).toBeVisible({ timeout: 30_000 });
     (await popup).close().catch(() => undefined);
-    const statements = archivedLetters().filter((file) => file.includes('Relevé de compte - Hôtel des Voyageurs'));
-    expect(statements.length).toBeGreaterThan(0);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', statements[statements.length - 1]!, '-'], { encoding: 'utf8' });
+    const statements = archivedLetters().filter((file) => !before.has(file) && file.includes('Relevé de compte - Hôtel des Voyageurs'));
+    expect(statements).toHaveLength(1);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', statements[0]!, '-'], { encoding: 'utf8' });
     // pdftotext breaks long lines where the PDF wraps them.
     expect(text.replace(/\s+/g, ' ')).toContain(sentence);
 
