@@ -7,7 +7,7 @@
  */
 import { format } from 'date-fns';
 import { enGB, fr } from 'date-fns/locale';
-import { tz } from '@date-fns/tz';
+import { tz, tzOffset } from '@date-fns/tz';
 import type { CalendarDate, IsoInstant, Language } from './model';
 
 const MS_PER_DAY = 86_400_000;
@@ -35,11 +35,36 @@ function dayNumber(date: CalendarDate): number {
   return Math.round(toUtcMidnight(date).getTime() / MS_PER_DAY);
 }
 
+/**
+ * The UTC offset (minutes) of `timeZone` through one UTC day, per zone and day number, or `null`
+ * when the offset changes during that day (a daylight-saving day) or is unknown. Screens turn every
+ * message of the history into a date (tens of thousands at a big shop), and asking the time-zone
+ * database each time cost a second at start; a shop's history spans a few hundred distinct days.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_DAYS = 20_000;
+
+function steadyOffsetOf(timeZone: string, utcDay: number): number | null {
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  let offset = days.get(utcDay);
+  if (offset === undefined) {
+    const atStart = tzOffset(timeZone, new Date(utcDay * MS_PER_DAY));
+    const atEnd = tzOffset(timeZone, new Date((utcDay + 1) * MS_PER_DAY - 1));
+    offset = atStart === atEnd && Number.isFinite(atStart) ? atStart : null;
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(utcDay, offset);
+  }
+  return offset;
+}
+
 /** The calendar date it is in `timeZone` at the instant `nowIso` (e.g. 23:30Z on the 22nd is the 23rd in Paris). */
 export function todayIn(timeZone: string, nowIso: IsoInstant): CalendarDate {
-  const instant = new Date(nowIso);
-  if (Number.isNaN(instant.getTime())) throw new Error(`Not an ISO instant: "${nowIso}"`);
-  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+  const ms = new Date(nowIso).getTime();
+  if (Number.isNaN(ms)) throw new Error(`Not an ISO instant: "${nowIso}"`);
+  const offset = steadyOffsetOf(timeZone, Math.floor(ms / MS_PER_DAY));
+  if (offset === null) return format(new Date(ms), 'yyyy-MM-dd', { in: tz(timeZone) });
+  return fromDayNumber(Math.floor((ms + offset * 60_000) / MS_PER_DAY));
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {

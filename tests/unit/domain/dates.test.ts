@@ -26,6 +26,26 @@ describe('todayIn', () => {
   it('refuses a malformed instant', () => {
     expect(() => todayIn('Europe/Paris', 'yesterday')).toThrow(/ISO instant/);
   });
+
+  // todayIn keeps each UTC day's offset (no daylight-saving change that day); the time-zone database
+  // through date-fns is the reference, every 7 minutes over the change days and around midnights.
+  it.each([
+    ['Europe/Paris', ['2026-03-28', '2026-03-29', '2026-03-30', '2026-10-24', '2026-10-25', '2026-10-26', '2026-11-22']],
+    ['America/New_York', ['2026-03-08', '2026-03-09', '2026-11-01', '2026-11-02']],
+    ['Asia/Kolkata', ['2026-11-22', '2026-11-23']], // UTC+5:30, no daylight saving
+    ['Australia/Lord_Howe', ['2026-04-04', '2026-04-05', '2026-10-03', '2026-10-04']], // a half-hour change
+    ['Pacific/Chatham', ['2026-04-04', '2026-04-05', '2026-09-26', '2026-09-27']], // UTC+12:45 / +13:45
+    ['America/Martinique', ['2026-11-22']],
+  ])('%s: the same date as the time-zone database at every instant of its change days', (timeZone, days) => {
+    const zone = tz(timeZone);
+    for (const day of days) {
+      const start = Date.parse(`${day}T00:00:00Z`);
+      for (let ms = start - 86_400_000; ms < start + 2 * 86_400_000; ms += 7 * 60_000) {
+        const iso = new Date(ms).toISOString();
+        expect(todayIn(timeZone, iso), `${timeZone} at ${iso}`).toBe(format(new Date(ms), 'yyyy-MM-dd', { in: zone }));
+      }
+    }
+  });
 });
 
 describe('addDays', () => {
