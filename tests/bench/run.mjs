@@ -324,7 +324,7 @@ function report(r, partial) {
   for (const [f, at] of Object.entries(r.browser ?? {})) {
     if (at.imported) notes.push(`Browser ${f}×: “${at.imported.statusText}”; records after the import: ${Object.entries(at.imported.records).map(([k, v]) => `${int(v)} ${k}`).join(', ')}; history added: ${Object.entries(at.history ?? {}).map(([k, v]) => `${int(v)} ${k}`).join(', ')}.`);
     if (at.starts) notes.push(`Browser ${f}×: cold starts ${at.starts.map(ms).join(', ')}; heap ${mb(at.memory.heapUsedBytes)} used of ${mb(at.memory.heapTotalBytes)}, ${int(at.memory.domNodes ?? 0)} DOM nodes on Today.`);
-    if (at.scroll) notes.push(`Browser ${f}×: scroll ${at.scroll.count} long tasks (${ms(at.scroll.totalMs)} in all) in ${at.scroll.steps} wheel steps of ${int(at.scroll.stepPx)} px, ${ms(at.scroll.wallMs)}.`);
+    if (at.scroll) notes.push(`Browser ${f}×: scroll ${at.scroll.count} long tasks (${ms(at.scroll.totalMs)} in all${at.scroll.tasks?.length ? `: ${at.scroll.tasks.slice(0, 8).map((t) => `${ms(t.ms)} at ${(t.atMs / 1000).toFixed(1)} s`).join(', ')}` : ''}) in ${at.scroll.steps} wheel steps of ${int(at.scroll.stepPx)} px, ${ms(at.scroll.wallMs)}.`);
   }
   const took = `${((Date.now() - started) / 60_000).toFixed(1)} min`;
   const heading = `${date} — ${where}; ${loads}; took ${took}${r.builtAt ? `; build in out/ of ${r.builtAt}` : ''}.`;

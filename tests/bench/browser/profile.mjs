@@ -4,7 +4,9 @@
  * the functions that took the most CPU (self and total time) and the longest tasks. Not part of
  * `npm run bench`: run it when a figure of `npm run bench` needs explaining.
  *
- *   node tests/bench/browser/profile.mjs [--rows 100000] [--keep-traces]
+ *   node tests/bench/browser/profile.mjs [--rows 100000] [--scroll-steps 300] [--keep-traces]
+ *
+ * Each long task (over 50 ms) is listed with the functions sampled inside it.
  *
  * The traces (JSON, loadable in Chrome DevTools' Performance panel or ui.perfetto.dev) are kept in
  * a temporary folder with --keep-traces.
@@ -15,18 +17,21 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { loadShopModule } from './load-shop.mjs';
-import { CONTEXT, LAUNCH, freePort, measureColdStart, measureImport, measureScroll, openApp, startHost, stopHost } from './measures.mjs';
+import { CONTEXT, LAUNCH, addHistory, freePort, measureColdStart, measureImport, measureScroll, openApp, startHost, stopHost } from './measures.mjs';
 
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows');
 const ROWS = Number(rowsArg >= 0 ? args[rowsArg + 1] : 100_000);
 const KEEP = args.includes('--keep-traces');
+const stepsArg = args.indexOf('--scroll-steps');
+const SCROLL_STEPS = Number(stepsArg >= 0 ? args[stepsArg + 1] : 300);
 const CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'disabled-by-default-v8.cpu_profiler',
   'IndexedDB',
+  'blink.user_timing',
 ];
 
 /** Self and total CPU time per function, from the trace's ProfileChunk events (all threads). */
@@ -84,6 +89,52 @@ function summarise(trace, title, top = 14) {
   console.log(`\n== ${title}: ${(busy / 1000).toFixed(0)} ms of CPU in JavaScript and GC (all threads); longest tasks ${tasks.join(', ') || 'none over 50 ms'}`);
   console.log(`  self time:\n${list(selfByName)}`);
   console.log(`  total time (self + callees):\n${list(totalByName)}`);
+  console.log(longTaskCulprits(events, nodes));
+}
+
+/**
+ * What ran during each long task of the renderer's main thread: the sampled stacks that fall inside
+ * the task's time window, by function (total time), so that a long task is explained by name.
+ */
+function longTaskCulprits(events, nodes, top = 6) {
+  const samples = []; // { ts (µs), key, tid }
+  const starts = new Map(); // `${pid}:${id}` → { ts, tid }
+  for (const event of events) if (event.name === 'Profile') starts.set(`${event.pid}:${event.id}`, { ts: event.args?.data?.startTime ?? event.ts, tid: event.tid });
+  const clocks = new Map();
+  for (const event of events) {
+    if (event.name !== 'ProfileChunk') continue;
+    const prefix = `${event.pid}:${event.id}`;
+    const start = starts.get(prefix);
+    if (!start) continue;
+    let ts = clocks.get(prefix) ?? start.ts;
+    const profile = event.args?.data?.cpuProfile ?? {};
+    const deltas = event.args?.data?.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((node, i) => {
+      ts += deltas[i] ?? 0;
+      samples.push({ ts, key: `${prefix}:${node}`, pid: event.pid, tid: start.tid });
+    });
+    clocks.set(prefix, ts);
+  }
+  const long = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 50_000).sort((a, b) => a.ts - b.ts);
+  const scrollMark = events.find((e) => e.name === 'relance-scroll-start');
+  const lines = [];
+  for (const task of long) {
+    if (scrollMark && task.ts >= scrollMark.ts && !lines.some((line) => line.includes('scroll starts'))) lines.push(`    -- the scroll starts (mark relance-scroll-start) --`);
+    const byName = new Map();
+    for (const sample of samples) {
+      if (sample.pid !== task.pid || sample.tid !== task.tid || sample.ts < task.ts || sample.ts > task.ts + task.dur) continue;
+      const seen = new Set();
+      for (let at = sample.key; at; at = nodes.get(at)?.parent) {
+        const name = nodes.get(at)?.name;
+        if (!name || seen.has(name) || /^\((root|program|idle)\)/.test(name)) continue;
+        seen.add(name);
+        byName.set(name, (byName.get(name) ?? 0) + 1);
+      }
+    }
+    const names = [...byName].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, n]) => `${name} (${n})`);
+    lines.push(`    ${(task.dur / 1000).toFixed(0)} ms task (tid ${task.tid}): ${names.join(' ← ') || 'no JavaScript sampled (layout, GC or IndexedDB)'}`);
+  }
+  return lines.length ? `  long tasks, by what was sampled inside (samples per function):\n${lines.join('\n')}` : '';
 }
 
 async function traced(browser, title, work, folder) {
@@ -101,7 +152,8 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'relance-profile-'));
   const csvPath = join(work, `factures-${ROWS}.csv`);
   const { generateShop, toFrenchCsv } = await loadShopModule();
-  writeFileSync(csvPath, toFrenchCsv(generateShop(ROWS)).text);
+  const shop = generateShop(ROWS);
+  writeFileSync(csvPath, toFrenchCsv(shop).text);
   const host = await startHost(join(work, 'data'), await freePort(), randomBytes(24).toString('base64url'));
   const browser = await chromium.launch(LAUNCH);
   try {
@@ -133,7 +185,21 @@ async function main() {
     });
     console.log(`\n== raw IndexedDB getAll (no Dexie): ${JSON.stringify(reads)}`);
 
-    const scroll = await traced(browser, 'scroll 60 steps', () => measureScroll(page, { maxSteps: 60 }), work);
+    // As `npm run bench`: the shop's history written, then the list opened afresh and scrolled at once.
+    const byName = new Map(shop.customers.map((c) => [c.id, c.name]));
+    const byId = new Map(shop.invoices.map((i) => [i.id, i.number]));
+    const named = (records) => records.map(({ customerId, invoiceIds, ...rest }) => ({ ...rest, customerName: byName.get(customerId), invoiceNumbers: invoiceIds.map((id) => byId.get(id)) }));
+    console.log(`\n== history added: ${JSON.stringify(await addHistory(page, { interactions: named(shop.interactions), promises: named(shop.promises), paymentPlans: named(shop.paymentPlans) }))}`);
+    const scroll = await traced(
+      browser,
+      `reload, then scroll ${SCROLL_STEPS} steps`,
+      async () => {
+        await page.goto(host.url + '#/invoices');
+        await page.getByRole('table', { name: 'Liste des factures' }).waitFor({ timeout: 300_000 });
+        return measureScroll(page, { maxSteps: SCROLL_STEPS });
+      },
+      work,
+    );
     console.log(`  max long task ${scroll.maxMs.toFixed(0)} ms, ${scroll.count} long tasks, ${scroll.steps} steps of ${scroll.stepPx} px`);
     await page.close();
 
