@@ -1,6 +1,11 @@
 /** What the app's workers answer: their result, or the message of what went wrong. */
 export type WorkerReply<Value> = { ok: true; value: Value } | { ok: false; message: string };
 
+/** What a worker may say before its reply (an import's progress). */
+export interface WorkerNote<Note> {
+  note: Note;
+}
+
 /**
  * Runs one job in a fresh module worker and ends it: heavy work (parsing a 100,000-row file,
  * exporting the database) off the main thread, so the window never freezes. Falls back to
@@ -10,7 +15,12 @@ export type WorkerReply<Value> = { ok: true; value: Value } | { ok: false; messa
  * `start` must contain the `new Worker(new URL('./x.ts', import.meta.url), { type: 'module' })`
  * expression itself: that literal form is how Vite finds and bundles the worker.
  */
-export function runInWorker<Value>(start: () => Worker, message: unknown, onThisThread: () => Promise<Value> | Value): Promise<Value> {
+export function runInWorker<Value, Note = never>(
+  start: () => Worker,
+  message: unknown,
+  onThisThread: () => Promise<Value> | Value,
+  onNote?: (note: Note) => void,
+): Promise<Value> {
   let worker: Worker;
   try {
     worker = start();
@@ -18,7 +28,11 @@ export function runInWorker<Value>(start: () => Worker, message: unknown, onThis
     return Promise.resolve().then(onThisThread);
   }
   return new Promise((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<WorkerReply<Value>>) => {
+    worker.onmessage = (event: MessageEvent<WorkerReply<Value> | WorkerNote<Note>>) => {
+      if ('note' in event.data) {
+        onNote?.(event.data.note);
+        return;
+      }
       worker.terminate();
       if (event.data.ok) resolve(event.data.value);
       else reject(new Error(event.data.message));
@@ -32,12 +46,16 @@ export function runInWorker<Value>(start: () => Worker, message: unknown, onThis
   });
 }
 
-/** The worker side: answers each message with the job's result, or its error message. */
-export function serveInWorker<Request, Value>(job: (request: Request) => Promise<Value> | Value): void {
+/**
+ * The worker side: answers each message with the job's result, or its error message. `notify`
+ * passes notes (progress) to the caller's `onNote` before the reply.
+ */
+export function serveInWorker<Request, Value, Note = never>(job: (request: Request, notify: (note: Note) => void) => Promise<Value> | Value): void {
+  const notify = (note: Note) => self.postMessage({ note } satisfies WorkerNote<Note>);
   self.onmessage = async (event: MessageEvent<Request>) => {
     let reply: WorkerReply<Value>;
     try {
-      reply = { ok: true, value: await job(event.data) };
+      reply = { ok: true, value: await job(event.data, notify) };
     } catch (error) {
       reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { sortRows } from './sort-rows';
 import { Box, Text, UnstyledButton } from '@mantine/core';
 import classes from './VirtualTable.module.css';
 
@@ -52,21 +53,15 @@ export function VirtualTable<Row>({
   const sorted = useMemo(() => {
     const column = sort && columnsRef.current.find((c) => c.key === sort.key);
     if (!column?.sortValue || !sort) return rows;
-    const value = column.sortValue;
-    const factor = sort.direction === 'ascending' ? 1 : -1;
-    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-    return [...rows].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      return factor * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
-    });
+    return sortRows(rows, column.sortValue, sort.direction);
   }, [rows, sort]);
 
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    // Rows drawn beyond each edge: enough for a wheel notch, few enough to keep a scroll step short.
+    overscan: 5,
     // Rows appear in the next frame rather than synchronously inside the scroll event: with
     // flushSync each wheel step rendered its rows in one blocking task (long tasks while scrolling).
     useFlushSync: false,

@@ -3,6 +3,7 @@ import { writeLedgerCache } from '../db/ledger-cache';
 import type { LedgerCacheRequest } from '../db/ledger-cache-worker';
 import { runInWorker } from '../os/run-in-worker';
 import { LiveRecordsStore } from './live-records';
+import { afterUserPause } from './user-pause';
 
 let store: LiveRecordsStore | undefined;
 
@@ -18,6 +19,7 @@ export function appRecordsStore(): LiveRecordsStore {
         () => writeLedgerCache(db, generation),
       );
     },
+    beforeCacheRebuild: () => afterUserPause(),
     onError: (error) => console.error('Relance: live records', error),
   });
   return store;

@@ -38,6 +38,8 @@ export interface LiveRecordsOptions {
   rebuildCache: (generation: number) => Promise<void>;
   /** Quiet time after the last change before the cache is rebuilt. */
   cacheDelayMs?: number;
+  /** Then waits for this too (in the app: a pause in the user's input, see user-pause.ts). */
+  beforeCacheRebuild?: () => Promise<void>;
   onError?: (error: unknown) => void;
 }
 
@@ -84,6 +86,7 @@ export class LiveRecordsStore {
   stop(): void {
     this.stopFeed?.();
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
     this.listeners.clear();
   }
 
@@ -198,14 +201,19 @@ export class LiveRecordsStore {
 
   private scheduleCacheRebuild(): void {
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => {
-      this.cacheTimer = undefined;
-      // A database last written before this cache existed is at 0: move it on (always safe).
-      if (currentGeneration(this.db.name) === 0) bumpGeneration(this.db.name);
-      const generation = currentGeneration(this.db.name);
-      if (generation === undefined || generation === 0) return;
-      this.options.rebuildCache(generation).catch((error: unknown) => this.options.onError?.(error));
-    }, this.options.cacheDelayMs ?? 3_000);
+    const scheduled = (this.cacheTimer = setTimeout(() => {
+      void (this.options.beforeCacheRebuild?.() ?? Promise.resolve()).then(() => {
+        // A newer change rescheduled the rebuild meanwhile, or the store stopped: that one runs.
+        if (this.cacheTimer !== scheduled) return;
+        this.cacheTimer = undefined;
+        // A database last written before this cache existed is at 0: move it on (always safe).
+        if (currentGeneration(this.db.name) === 0) bumpGeneration(this.db.name);
+        // Read now, just before the copy's read starts: a write after this makes the copy stale.
+        const generation = currentGeneration(this.db.name);
+        if (generation === undefined || generation === 0) return;
+        this.options.rebuildCache(generation).catch((error: unknown) => this.options.onError?.(error));
+      });
+    }, this.options.cacheDelayMs ?? 3_000));
   }
 
   private emit(): void {

@@ -33,6 +33,7 @@ import {
   measureRawInsert,
   measureScroll,
   measureStartAndMemory,
+  waitForStartupCache,
   openApp,
   startHost,
   stopHost,
@@ -175,6 +176,8 @@ async function browserBenches(r) {
         await page.getByRole('table', { name: 'Liste des factures' }).waitFor({ timeout: 300_000 });
         return measureScroll(page);
       });
+      // The session ends as a normal one does, with its start-up copy written (what the next start reads).
+      at.cacheWaitMs = await attempt('start-up copy', () => waitForStartupCache(page));
       await page.close();
       if (at.scroll) log(`${factor}×: scroll longest task ${ms(at.scroll.maxMs)} (${at.scroll.count} long tasks, ${at.scroll.steps} steps)`);
       const starts = [];
@@ -324,6 +327,7 @@ function report(r, partial) {
   for (const [f, at] of Object.entries(r.browser ?? {})) {
     if (at.imported) notes.push(`Browser ${f}×: “${at.imported.statusText}”; records after the import: ${Object.entries(at.imported.records).map(([k, v]) => `${int(v)} ${k}`).join(', ')}; history added: ${Object.entries(at.history ?? {}).map(([k, v]) => `${int(v)} ${k}`).join(', ')}.`);
     if (at.starts) notes.push(`Browser ${f}×: cold starts ${at.starts.map(ms).join(', ')}; heap ${mb(at.memory.heapUsedBytes)} used of ${mb(at.memory.heapTotalBytes)}, ${int(at.memory.domNodes ?? 0)} DOM nodes on Today.`);
+    if (at.cacheWaitMs !== undefined || at.scroll) notes.push(`Browser ${f}×: after the scroll, the start-up copy of the ledger was current ${at.cacheWaitMs === undefined ? 'not within 2 min (the starts read the tables)' : `${(at.cacheWaitMs / 1000).toFixed(1)} s later (written once the user pauses)`}.`);
     if (at.scroll) notes.push(`Browser ${f}×: scroll ${at.scroll.count} long tasks (${ms(at.scroll.totalMs)} in all${at.scroll.tasks?.length ? `: ${at.scroll.tasks.slice(0, 8).map((t) => `${ms(t.ms)} at ${(t.atMs / 1000).toFixed(1)} s`).join(', ')}` : ''}) in ${at.scroll.steps} wheel steps of ${int(at.scroll.stepPx)} px, ${ms(at.scroll.wallMs)}.`);
   }
   const took = `${((Date.now() - started) / 60_000).toFixed(1)} min`;

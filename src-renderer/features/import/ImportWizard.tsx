@@ -19,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { getDatabase, getSettings } from '../../db';
 import { todayIn } from '../../domain/dates';
 import { importGate } from './import-gate';
-import { applyInvoiceImport, previewInvoiceImport, type ImportPreview, type ImportResult } from '../../db/import-repo';
+import type { ImportPreview, ImportResult } from '../../db/import-repo';
+import { applyImportInWorker, previewImportInWorker } from './import-in-worker';
 import { getImportMapping, saveImportMapping } from '../../db/import-mappings-repo';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type CsvImportResult, type ImportField } from '../../domain/csv-import';
 import { nowIso } from '../../os/clock';
@@ -90,7 +91,7 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
         if (remembered) result = await parseInWorker(bytes, remembered);
       }
       setStage('checking');
-      const preview = result.rows.length > 0 ? await previewInvoiceImport(getDatabase(), result.rows) : null;
+      const preview = result.rows.length > 0 ? await previewImportInWorker(getDatabase(), result.rows) : null;
       if (request !== latestRequest.current) return;
       setParsed({ fileName, bytes, result, preview });
       setValidOnly(false);
@@ -145,7 +146,7 @@ export function ImportWizard({ opened, onClose }: { opened: boolean; onClose: ()
       await saveImportMapping(db, parsed.result.layoutSignature, parsed.result.mapping);
       const now = nowIso();
       const today = todayIn((await getSettings(db)).timeZone, now);
-      const result = await applyInvoiceImport(db, parsed.result.rows, { nowIso: now, today, fileName: parsed.fileName }, (written, total) =>
+      const result = await applyImportInWorker(db, parsed.result.rows, { nowIso: now, today, fileName: parsed.fileName }, (written, total) =>
         setProgress(total > 0 ? Math.round((written / total) * 100) : 100),
       );
       setDone({ ...result, rejected: [...result.rejected] });

@@ -1,6 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconDots, IconPhone } from '@tabler/icons-react';
 import { routeHref, useNavigation } from '../../stores/navigation';
 import { ImportButton } from '../import/ImportButton';
 import { useTranslation } from 'react-i18next';
@@ -216,14 +215,14 @@ function InvoiceRowActions({
     <div className={classes.actions}>
       {canCall && listActions.onCall && (
         <button type="button" className={classes.iconButton} onClick={() => listActions.onCall?.(row.invoice)} aria-label={callLabel}>
-          <IconPhone size={18} aria-hidden />
+          <span className={`${classes.icon} ${classes.phoneIcon}`} aria-hidden />
         </button>
       )}
       {menuMounted ? (
         <InvoiceActionsMenu row={row} onEdit={onEdit} {...listActions} defaultOpened />
       ) : (
         <button type="button" className={`${classes.iconButton} ${classes.menuButton}`} aria-label={menuLabel} aria-haspopup="menu" onClick={() => setMenuMounted(true)}>
-          <IconDots size={18} aria-hidden />
+          <span className={`${classes.icon} ${classes.dotsIcon}`} aria-hidden />
         </button>
       )}
     </div>

@@ -339,6 +339,43 @@ export async function measureScroll(page, { maxSteps = MAX_SCROLL_STEPS } = {}) 
   };
 }
 
+/**
+ * Waits until the app's start-up copy of the ledger (db/ledger-cache.ts) is current, as it is when
+ * a session ends normally: the app writes it once the user pauses, so a tab closed right after a
+ * scroll would leave the next start reading every table. Returns how long it waited (ms), or
+ * undefined when the copy was still not current after `timeoutMs`.
+ */
+export async function waitForStartupCache(page, timeoutMs = 120_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const current = await page.evaluate(async () => {
+      const generation = Number(localStorage.getItem('relance:cache-generation:relance'));
+      // Opening a database that does not exist would create it: look first.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'relance-cache')) return false;
+      const db = await new Promise((resolveOpen) => {
+        const request = indexedDB.open('relance-cache');
+        request.onsuccess = () => resolveOpen(request.result);
+        request.onerror = () => resolveOpen(undefined);
+      });
+      if (!db || !db.objectStoreNames.contains('entries')) {
+        db?.close();
+        return false;
+      }
+      // The copy's stamp (db/ledger-cache.ts), written with the tables in one transaction.
+      const stamp = await new Promise((resolveRead) => {
+        const request = db.transaction('entries', 'readonly').objectStore('entries').get('stamp');
+        request.onsuccess = () => resolveRead(request.result);
+        request.onerror = () => resolveRead(undefined);
+      });
+      db.close();
+      return stamp?.generation === generation;
+    });
+    if (current) return Date.now() - t0;
+    await page.waitForTimeout(1_000);
+  }
+  return undefined;
+}
+
 /** From page.goto to the "Aujourd’hui" heading and the worklist table visible, in a new tab. */
 export async function measureColdStart(context, url) {
   const page = await context.newPage();

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { loadShopModule } from './load-shop.mjs';
-import { CONTEXT, LAUNCH, addHistory, freePort, measureColdStart, measureImport, measureScroll, openApp, startHost, stopHost } from './measures.mjs';
+import { CONTEXT, LAUNCH, addHistory, freePort, measureColdStart, measureImport, measureScroll, openApp, startHost, stopHost, waitForStartupCache } from './measures.mjs';
 
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows');
@@ -201,6 +201,8 @@ async function main() {
       work,
     );
     console.log(`  max long task ${scroll.maxMs.toFixed(0)} ms, ${scroll.count} long tasks, ${scroll.steps} steps of ${scroll.stepPx} px`);
+    const cacheWait = await waitForStartupCache(page);
+    console.log(`  start-up copy current ${cacheWait === undefined ? 'not within 2 min' : `${cacheWait} ms after the scroll`}`);
     await page.close();
 
     const cold = await traced(browser, 'cold start', () => measureColdStart(context, host.url), work);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onDatabaseChange, type DatabaseChange } from '../../../src-renderer/db/change-feed';
 import { currentGeneration } from '../../../src-renderer/db/cache-generation';
 import { readLedgerCache, writeLedgerCache } from '../../../src-renderer/db/ledger-cache';
@@ -124,6 +124,24 @@ describe('start-up cache', () => {
     expect(await readLedgerCache(db.name)).toBeUndefined();
   });
 
+  it('when stale, is known so from its stamp alone: the copied tables are not read', async () => {
+    const db = await database();
+    await db.invoices.add(anInvoice('i1', 'c1', '2026-10-01'));
+    await writeLedgerCache(db, currentGeneration(db.name)!);
+    // Every Dexie table shares the prototype holding bulkGet, the cache's tables included.
+    const tablePrototype = Object.getPrototypeOf(Object.getPrototypeOf(db.invoices)) as { bulkGet: (...args: unknown[]) => unknown };
+    const bulkGet = vi.spyOn(tablePrototype, 'bulkGet');
+    try {
+      expect(await readLedgerCache(db.name)).toBeDefined();
+      expect(bulkGet).toHaveBeenCalledTimes(1); // current: the three tables, in one read
+      await db.invoices.add(anInvoice('i2', 'c1', '2026-10-02'));
+      expect(await readLedgerCache(db.name)).toBeUndefined();
+      expect(bulkGet).toHaveBeenCalledTimes(1); // stale: only the stamp was read
+    } finally {
+      bulkGet.mockRestore();
+    }
+  });
+
   it('is not used without a durable generation (no localStorage, as in a worker)', async () => {
     const db = await database();
     await db.invoices.add(anInvoice('i1', 'c1', '2026-10-01'));
@@ -222,6 +240,38 @@ describe('live records store', () => {
     const after = await settle(store);
     store.stop();
     expect(new Set(after.invoices.map((i) => i.id)).size).toBe(10_500);
+  });
+
+  it('rebuilds the cache only once the wait before it ends, at the generation current then', async () => {
+    const db = await seeded();
+    const rebuilt: number[] = [];
+    let release: () => void = () => undefined;
+    const waits: Promise<void>[] = [];
+    const store = new LiveRecordsStore(db, {
+      rebuildCache: async (generation) => {
+        rebuilt.push(generation);
+        await writeLedgerCache(db, generation);
+      },
+      cacheDelayMs: 0,
+      // The user is scrolling until `release` is called.
+      beforeCacheRebuild: () => {
+        const wait = new Promise<void>((resolve) => (release = resolve));
+        waits.push(wait);
+        return wait;
+      },
+    });
+    await settle(store);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the rebuild's timer
+    expect(waits).toHaveLength(1);
+    expect(rebuilt).toEqual([]);
+    // A write while waiting: the generation moves on, and the rebuild after the wait is stamped with it.
+    await db.invoices.add(anInvoice('i6', 'c1', '2026-10-06'));
+    await settle(store);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    store.stop();
+    expect(rebuilt).toEqual([currentGeneration(db.name)]);
+    expect(ids((await readLedgerCache(db.name))!.invoices)).toContain('i6');
   });
 
   it('follows the settings', async () => {

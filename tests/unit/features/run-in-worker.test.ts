@@ -43,6 +43,23 @@ describe('runInWorker', () => {
     expect(worker.terminate).toHaveBeenCalledOnce();
   });
 
+  it('passes the notes the worker sends before its reply, in order', async () => {
+    const worker = {
+      onmessage: null as ((event: MessageEvent) => void) | null,
+      onerror: null,
+      terminate: vi.fn(),
+      postMessage() {
+        setTimeout(() => {
+          for (const data of [{ note: 1 }, { note: 2 }, { ok: true, value: 'done' }]) worker.onmessage?.({ data } as MessageEvent);
+        }, 0);
+      },
+    };
+    const notes: number[] = [];
+    await expect(runInWorker<string, number>(() => worker as unknown as Worker, {}, () => 'here', (note) => notes.push(note))).resolves.toBe('done');
+    expect(notes).toEqual([1, 2]);
+    expect(worker.terminate).toHaveBeenCalledOnce();
+  });
+
   it('runs the job on this thread when no worker can start', async () => {
     const start = () => {
       throw new ReferenceError('Worker is not defined');
