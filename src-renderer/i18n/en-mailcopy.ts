@@ -17,6 +17,7 @@ export const enMailcopy: Shape<typeof frMailcopy> = {
     skipped: 'Copy not sent to {{customer}}: no email address.',
   },
   one: {
+    title: 'Letter for {{customer}}',
     queued: 'The copy also goes by email to {{customer}}.',
     noAddress: 'No email address for {{customer}}: the letter will go by post only.',
   },

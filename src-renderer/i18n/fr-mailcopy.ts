@@ -13,6 +13,7 @@ export const frMailcopy = {
     skipped: 'Copie non envoyée à {{customer}} : pas d’adresse e-mail.',
   },
   one: {
+    title: 'Courrier pour {{customer}}',
     queued: 'La copie part aussi par e-mail à {{customer}}.',
     noAddress: 'Pas d’adresse e-mail pour {{customer}} : le courrier partira par la poste seulement.',
   },
