@@ -19,7 +19,7 @@ export const frMailcopy = {
   },
   archive: {
     send: 'Envoyer par e-mail',
-    sendFor: 'Envoyer par e-mail le courrier de {{customer}}',
+    sendFor: 'Envoyer par e-mail le courrier à {{customer}}',
     copy: 'Copie par e-mail : {{status}}',
   },
   dialog: {
