@@ -11,6 +11,7 @@ export const enMailcopy: Shape<typeof frMailcopy> = {
     send: 'Also send the copies by email',
     noAddress_one: 'No email address for {{names}}: this letter will go by post only.',
     noAddress_other: 'No email address for {{names}}: these letters will go by post only.',
+    notConfigured: 'Sending emails is not set up yet (Settings): the copies will wait as “Needs attention” in Today, where you send them again once sending is set up.',
     confirm: 'Print',
     queued_one: '{{count}} copy queued for sending by email.',
     queued_other: '{{count}} copies queued for sending by email.',

@@ -7,6 +7,7 @@ export const frMailcopy = {
     send: 'Envoyer aussi les copies par e-mail',
     noAddress_one: 'Pas d’adresse e-mail pour {{names}} : ce courrier partira par la poste seulement.',
     noAddress_other: 'Pas d’adresse e-mail pour {{names}} : ces courriers partiront par la poste seulement.',
+    notConfigured: 'L’envoi des e-mails n’est pas encore réglé (Réglages) : les copies attendront « À vérifier » dans Aujourd’hui, d’où vous les renverrez une fois l’envoi réglé.',
     confirm: 'Imprimer',
     queued_one: '{{count}} copie mise en envoi par e-mail.',
     queued_other: '{{count}} copies mises en envoi par e-mail.',

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CopyPlan } from './letter-copies';
+import { useMailSettingsStore } from '../mail/mail-runtime';
 
 /**
  * Before printing letters whose step also sends them by email: how many copies will go, the choice
@@ -22,12 +23,14 @@ export function CopiesConfirm({
   onConfirm: () => void;
 }) {
   const { t } = useTranslation();
+  const configured = useMailSettingsStore((s) => s.view?.settings != null);
   return (
     <Stack>
       {plan.withAddress.length > 0 && (
         <>
           <Text size="sm">{t('mailcopy.print.copies', { count: plan.withAddress.length })}</Text>
           <Checkbox label={t('mailcopy.print.send')} checked={send} onChange={(event) => onSendChange(event.currentTarget.checked)} />
+          {send && !configured && <Alert color="yellow">{t('mailcopy.print.notConfigured')}</Alert>}
         </>
       )}
       {plan.withoutAddress.length > 0 && (
