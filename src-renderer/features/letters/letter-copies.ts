@@ -25,9 +25,13 @@ export function copyPlanOf(orders: readonly LetterOrder[], storedPolicies: reado
   return plan;
 }
 
-/** The orders to print, those of `plan.withAddress` marked to send their copy when `send` is kept. */
+/**
+ * The orders to print, those whose step asks for a copy marked to send it when `send` is kept. The
+ * ones without an address are marked too: `produceLetter` looks at the address again when it queues
+ * (it may have been added or removed meanwhile) and reports `no-address` for the printing's summary.
+ */
 export function withCopies(orders: readonly LetterOrder[], plan: CopyPlan, send: boolean): LetterOrder[] {
   if (!send) return [...orders];
-  const copied = new Set(plan.withAddress);
+  const copied = new Set([...plan.withAddress, ...plan.withoutAddress]);
   return orders.map((order) => (copied.has(order) ? { ...order, emailCopy: true } : order));
 }
