@@ -22,6 +22,9 @@ export const enMailcopy: Shape<typeof frMailcopy> = {
     queued: 'The copy also goes by email to {{customer}}.',
     noAddress: 'No email address for {{customer}}: the letter will go by post only.',
   },
+  due: {
+    kindWithCopy: '{{kind}} + copy by email',
+  },
   archive: {
     send: 'Send by email',
     sendFor: 'Send {{customer}}’s letter by email',

@@ -18,6 +18,9 @@ export const frMailcopy = {
     queued: 'La copie part aussi par e-mail à {{customer}}.',
     noAddress: 'Pas d’adresse e-mail pour {{customer}} : le courrier partira par la poste seulement.',
   },
+  due: {
+    kindWithCopy: '{{kind}} + copie par e-mail',
+  },
   archive: {
     send: 'Envoyer par e-mail',
     sendFor: 'Envoyer par e-mail le courrier à {{customer}}',

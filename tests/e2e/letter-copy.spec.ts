@@ -83,7 +83,7 @@ test('a formal notice also sent by email: announced before printing, received wi
     await app.goTo('Courriers');
     const due = page.getByRole('table', { name: 'Courriers à imprimer aujourd’hui' });
     const lambertRow = due.getByRole('row').filter({ hasText: 'Boucherie Lambert' });
-    await expect(lambertRow).toContainText('Mise en demeure');
+    await expect(lambertRow).toContainText('Mise en demeure + copie par e-mail');
     const numbers = ((await lambertRow.getByRole('cell').nth(2).textContent()) ?? '').match(/F-\d{4}-\d+/g) ?? [];
     expect(numbers.length).toBeGreaterThan(0);
     const printable = (await due.getByRole('row').count()) - 1 - (await due.getByRole('row').filter({ hasText: 'Impossible' }).count());

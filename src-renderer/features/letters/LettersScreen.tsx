@@ -8,7 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { DEFAULT_SETTINGS, type Interaction } from '../../domain/model';
-import { isLetterCopy } from '../../domain/letter-copy';
+import { isLetterCopy, policiesWithBuiltIns, stepSendsCopy } from '../../domain/letter-copy';
 import { SendLetterCopyDialog } from '../mail/SendLetterCopyDialog';
 import { todayIn } from '../../domain/dates';
 import { groupLetters, type ArchivedLetter } from '../../db/letters-repo';
@@ -121,6 +121,8 @@ export function LettersScreen() {
   ];
 
   const missingShop = shopProblem(records.settings.shop);
+  // The letters whose step also sends them by email (the print dialog asks before they go).
+  const policies = policiesWithBuiltIns(records.policies);
   const printable = due.filter((letter) => letter.blocker === undefined).map((letter) => letter.order);
 
   if (records.customers.length === 0 && archive.length === 0) {
@@ -174,7 +176,9 @@ export function LettersScreen() {
                   <Table.Td>
                     <Anchor href={routeHref({ screen: 'customers', id: letter.action.customerId })}>{letter.action.customerName}</Anchor>
                   </Table.Td>
-                  <Table.Td>{t(`courrier.kinds.${letter.order.kind}`)}</Table.Td>
+                  <Table.Td>
+                    {stepSendsCopy(letter.action, policies) ? t('mailcopy.due.kindWithCopy', { kind: t(`courrier.kinds.${letter.order.kind}`) }) : t(`courrier.kinds.${letter.order.kind}`)}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{letter.action.reasons.map((reason) => reason.number).join(', ')}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(letter.amountCents)}</Table.Td>
                   <Table.Td>
