@@ -38,46 +38,65 @@ function pdfText(dataDir: string, bytes: Buffer): string {
 
 const pdfOf = (mail: ParsedMail) => mail.attachments.filter((a) => a.contentType === 'application/pdf');
 
-test('a formal notice also sent by email: announced before printing, received with the printed PDF, sent on demand from the archive', async ({ page }) => {
-  test.setTimeout(180_000);
+/** Réglages: a copy of Standard whose formal notice also goes by email (the option is for letters only). */
+async function policyWithCopy(page: Page): Promise<void> {
+  const policies = page.getByRole('region', { name: 'Scénarios de relance' });
+  await policies.getByRole('button', { name: 'Dupliquer ce scénario' }).click();
+  const editor = page.getByRole('dialog', { name: 'Nouveau scénario de relance' });
+  await editor.getByRole('textbox', { name: 'Nom du scénario' }).fill('Standard avec copie');
+  await expect(editor.getByRole('group', { name: 'Étape 4' }).getByRole('checkbox', { name: 'Envoyer aussi une copie par e-mail' })).toBeDisabled();
+  const notice = editor.getByRole('group', { name: 'Étape 5' });
+  await expect(notice.getByRole('combobox', { name: 'Canal' })).toHaveValue('Mise en demeure');
+  await notice.getByRole('checkbox', { name: 'Envoyer aussi une copie par e-mail' }).check();
+  await editor.getByRole('button', { name: 'Enregistrer le scénario' }).click();
+  await expect(page.getByText('Scénario « Standard avec copie » enregistré.')).toBeVisible();
+  await expect(policies.getByRole('table', { name: 'Étapes du scénario « Standard avec copie »' })).toContainText('Mise en demeure + copie par e-mail');
+}
+
+/** A customer due for a formal notice moved to that policy (and, with `clearEmails`, left without an email address). */
+async function follow(page: Page, app: AppPage, customer: string, { clearEmails = false } = {}): Promise<void> {
+  await app.goTo('Clients');
+  await page.getByRole('link', { name: customer }).first().click();
+  await page.getByRole('button', { name: 'Modifier la fiche' }).click();
+  const form = page.getByRole('dialog', { name: `Fiche de ${customer}` });
+  await choose(page, form.getByRole('combobox', { name: 'Scénario de relance' }), 'Standard avec copie');
+  if (clearEmails) for (const email of await form.getByRole('textbox', { name: 'E-mail' }).all()) await email.fill('');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toHaveCount(0);
+}
+
+/** A fresh shop: its own web host and SMTP server, the demo data, the shop's identity, sending set up. */
+async function openShop(page: Page, prefix: string) {
   const smtp = await startSmtp();
-  const dataDir = mkdtempSync(join(tmpdir(), 'relance-letter-copy-e2e-'));
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const host = await startHost(dataDir);
   const app = new AppPage(page);
+  const close = async () => {
+    await stopHost(host.child);
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     await page.goto(host.url);
     await expect(app.navigation).toBeVisible();
     await app.loadDemo();
     await app.fillShopIdentity();
     await configureSmtp(page, smtp.port);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { smtp, dataDir, app, close };
+}
 
-    // A copy of Standard whose formal notice also goes by email; the option is for letters only.
-    const policies = page.getByRole('region', { name: 'Scénarios de relance' });
-    await policies.getByRole('button', { name: 'Dupliquer ce scénario' }).click();
-    const editor = page.getByRole('dialog', { name: 'Nouveau scénario de relance' });
-    await editor.getByRole('textbox', { name: 'Nom du scénario' }).fill('Standard avec copie');
-    await expect(editor.getByRole('group', { name: 'Étape 4' }).getByRole('checkbox', { name: 'Envoyer aussi une copie par e-mail' })).toBeDisabled();
-    const notice = editor.getByRole('group', { name: 'Étape 5' });
-    await expect(notice.getByRole('combobox', { name: 'Canal' })).toHaveValue('Mise en demeure');
-    await notice.getByRole('checkbox', { name: 'Envoyer aussi une copie par e-mail' }).check();
-    await editor.getByRole('button', { name: 'Enregistrer le scénario' }).click();
-    await expect(page.getByText('Scénario « Standard avec copie » enregistré.')).toBeVisible();
-    await expect(policies.getByRole('table', { name: 'Étapes du scénario « Standard avec copie »' })).toContainText('Mise en demeure + copie par e-mail');
+test('a formal notice also sent by email: announced before printing, received with the printed PDF, sent on demand from the archive', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { smtp, dataDir, app, close } = await openShop(page, 'relance-letter-copy-e2e-');
+  try {
 
-    // Two customers due for a formal notice follow it; one of them has no email address any more.
-    for (const [customer, clearEmails] of [
-      ['Boucherie Lambert', false],
-      ['Garage Lefèvre SARL', true],
-    ] as const) {
-      await app.goTo('Clients');
-      await page.getByRole('link', { name: customer }).first().click();
-      await page.getByRole('button', { name: 'Modifier la fiche' }).click();
-      const form = page.getByRole('dialog', { name: `Fiche de ${customer}` });
-      await choose(page, form.getByRole('combobox', { name: 'Scénario de relance' }), 'Standard avec copie');
-      if (clearEmails) for (const email of await form.getByRole('textbox', { name: 'E-mail' }).all()) await email.fill('');
-      await form.getByRole('button', { name: 'Enregistrer' }).click();
-      await expect(form).toHaveCount(0);
-    }
+    await policyWithCopy(page);
+    await follow(page, app, 'Boucherie Lambert');
+    await follow(page, app, 'Garage Lefèvre SARL', { clearEmails: true });
 
     // Courriers: the print dialog says one copy goes by email and warns for the customer without address.
     await app.goTo('Courriers');
@@ -91,7 +110,7 @@ test('a formal notice also sent by email: announced before printing, received wi
     const confirm = page.getByRole('dialog', { name: 'Imprimer les courriers du jour' });
     await expect(confirm).toContainText('1 courrier partira aussi par e-mail : le PDF imprimé, avec un message d’accompagnement.');
     await expect(confirm.getByRole('alert')).toContainText('Pas d’adresse e-mail pour Garage Lefèvre SARL : ce courrier partira par la poste seulement.');
-    await expect(confirm.getByRole('checkbox', { name: 'Envoyer aussi les copies par e-mail' })).toBeChecked();
+    await expect(confirm.getByRole('checkbox', { name: 'Envoyer aussi la copie par e-mail' })).toBeChecked();
     const popup = page.waitForEvent('popup');
     await confirm.getByRole('button', { name: 'Imprimer' }).click();
     const progress = page.getByRole('dialog', { name: 'Préparation des courriers' });
@@ -161,8 +180,45 @@ test('a formal notice also sent by email: announced before printing, received wi
     expect(toLambert()).toHaveLength(1);
     expect(app.consoleErrors).toEqual([]);
   } finally {
-    await stopHost(host.child);
-    await smtp.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
+  }
+});
+
+test('from Today, the copy can be declined before printing; the letter then goes by email on demand, to the customer’s address', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { smtp, dataDir, app, close } = await openShop(page, 'relance-letter-copy-today-e2e-');
+  try {
+    await policyWithCopy(page);
+    await follow(page, app, 'Boucherie Lambert');
+    await app.goTo('Aujourd’hui');
+    const action = page.getByRole('list', { name: /Courriers à imprimer/ }).getByRole('listitem', { name: 'Action pour Boucherie Lambert' });
+    await action.getByRole('button', { name: 'Imprimer le courrier' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Courrier pour Boucherie Lambert' });
+    await expect(confirm).toContainText('1 courrier partira aussi par e-mail');
+    await confirm.getByRole('checkbox', { name: 'Envoyer aussi la copie par e-mail' }).uncheck();
+    const popup = page.waitForEvent('popup');
+    await confirm.getByRole('button', { name: 'Imprimer' }).click();
+    await expect(page.getByText('Mise en demeure pour Boucherie Lambert préparé et archivé.')).toBeVisible({ timeout: 60_000 });
+    await (await popup).close();
+    await expect(page.getByText('La copie part aussi par e-mail à Boucherie Lambert.')).toHaveCount(0);
+
+    // Declined: no copy in the archive; sent later on demand, to the address the customer has.
+    await app.goTo('Courriers');
+    const archive = page.getByRole('table', { name: 'Courriers archivés' });
+    const row = archive.getByRole('row').filter({ hasText: 'Boucherie Lambert' });
+    await expect(row).not.toContainText('Copie par e-mail');
+    await row.getByRole('button', { name: 'Envoyer par e-mail le courrier à Boucherie Lambert' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Envoyer le courrier par e-mail à Boucherie Lambert' });
+    await expect(dialog.getByRole('textbox', { name: 'Destinataire' })).toHaveValue('gilles@boucherie-lambert.example.org');
+    await dialog.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await expect(page.getByText('Copie du courrier mise en envoi à gilles@boucherie-lambert.example.org.')).toBeVisible();
+    const toLambert = () => smtp.received.filter((m) => toOf(m).includes('gilles@boucherie-lambert.example.org'));
+    await expect.poll(() => toLambert().length, { timeout: 30_000 }).toBe(1);
+    const [attached] = pdfOf(toLambert()[0]!);
+    expect(Buffer.compare(attached!.content, readFileSync(archivedNotice(dataDir, 'Boucherie Lambert')))).toBe(0);
+    await expect(row).toContainText('Copie par e-mail : envoyée', { timeout: 30_000 });
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
   }
 });

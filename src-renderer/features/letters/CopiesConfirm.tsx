@@ -29,7 +29,7 @@ export function CopiesConfirm({
       {plan.withAddress.length > 0 && (
         <>
           <Text size="sm">{t('mailcopy.print.copies', { count: plan.withAddress.length })}</Text>
-          <Checkbox label={t('mailcopy.print.send')} checked={send} onChange={(event) => onSendChange(event.currentTarget.checked)} />
+          <Checkbox label={t('mailcopy.print.send', { count: plan.withAddress.length })} checked={send} onChange={(event) => onSendChange(event.currentTarget.checked)} />
           {send && !configured && <Alert color="yellow">{t('mailcopy.print.notConfigured')}</Alert>}
         </>
       )}
