@@ -103,7 +103,7 @@ export function LettersScreen() {
     {
       key: 'actions',
       header: '',
-      width: '380px',
+      width: '430px',
       render: (r) => (
         <Group gap="xs" wrap="nowrap" justify="flex-end">
           <Button size="compact-xs" variant="light" aria-label={t('courrier.archive.openFor', { customer: r.customerName })} onClick={() => void open(r)}>
