@@ -3,6 +3,7 @@ import type { LetterKind } from '../../src-main/contract/letters';
 import type { CalendarDate, Interaction, IsoInstant } from '../domain/model';
 import { stepTrail, type StepAction } from '../domain/planner';
 import type { RelanceDatabase } from './database';
+import { queueLetterCopy, type EmailDraftFields, type OutboxSource } from './outbox-repo';
 
 /**
  * The trace of the letters produced: each archived PDF is recorded in the customer's timeline as
@@ -27,6 +28,15 @@ export interface ProducedLetter {
   amountCents: number;
   /** Where it was produced: Today, the Courriers screen, the customer page. */
   source: 'today' | 'letters' | 'customer';
+  /** The payment deadline the letter gives (its covering email, sent later on demand, gives the same). */
+  deadline?: CalendarDate;
+}
+
+/** A letter's copy by email queued with it (domain/letter-copy.ts): the covering email, once drafted. */
+export interface LetterCopyRequest {
+  fileName: string;
+  draft: Omit<EmailDraftFields, 'letter'>;
+  source: OutboxSource;
 }
 
 /** The timeline channel of a letter: formal notices have theirs; a payment plan agreement reminds of nothing. */
@@ -35,7 +45,11 @@ function channelOf(kind: LetterKind): Interaction['channel'] {
   return kind === 'payment-plan' ? undefined : 'letter';
 }
 
-export async function recordLetter(db: RelanceDatabase, letter: ProducedLetter, nowIso: IsoInstant, step?: StepAction): Promise<Interaction[]> {
+/**
+ * Records a produced letter (see above) and, with `copy`, queues its copy by email in the same
+ * transaction: a letter is never recorded without the copy its step asked for, nor the reverse.
+ */
+export async function recordLetter(db: RelanceDatabase, letter: ProducedLetter, nowIso: IsoInstant, step?: StepAction, copy?: LetterCopyRequest): Promise<Interaction[]> {
   return db.transaction('rw', db.interactions, async () => {
     const channel = channelOf(letter.kind);
     const common = {
@@ -46,7 +60,7 @@ export async function recordLetter(db: RelanceDatabase, letter: ProducedLetter, 
       subject: letter.subject,
       documentPath: letter.archiveId,
     };
-    const details = { source: letter.source, letterKind: letter.kind, pages: letter.pages, amountCents: letter.amountCents };
+    const details = { source: letter.source, letterKind: letter.kind, pages: letter.pages, amountCents: letter.amountCents, ...(letter.deadline ? { deadline: letter.deadline } : {}) };
     const entries: Interaction[] = step
       ? stepTrail(step).map(({ invoiceId, policyId, stepId }) => ({
           id: crypto.randomUUID(),
@@ -59,6 +73,10 @@ export async function recordLetter(db: RelanceDatabase, letter: ProducedLetter, 
         }))
       : [{ id: crypto.randomUUID(), ...common, invoiceIds: [...letter.invoiceIds], details }];
     await db.interactions.bulkAdd(entries);
+    if (copy) {
+      const copied = { customerId: letter.customerId, archiveId: letter.archiveId, fileName: copy.fileName, invoiceIds: letter.invoiceIds, ...(step ? { tone: step.tone } : {}) };
+      await queueLetterCopy(db, copied, copy.draft, copy.source, nowIso);
+    }
     return entries;
   });
 }
@@ -101,6 +119,8 @@ export interface ArchivedLetter {
   invoiceIds: string[];
   postedOn: CalendarDate | undefined;
   trackingNumber: string | undefined;
+  /** The payment deadline it gives, when recorded (letters produced before it was kept have none). */
+  deadline: CalendarDate | undefined;
   /** The first entry, for `openArchivedLetter`. */
   interaction: Interaction;
 }
@@ -120,6 +140,7 @@ export function groupLetters(interactions: readonly Interaction[]): ArchivedLett
     const kind = entry.details?.letterKind;
     const posted = entry.details?.postedOn;
     const tracking = entry.details?.trackingNumber;
+    const deadline = entry.details?.deadline;
     byPath.set(entry.documentPath, {
       archiveId: entry.documentPath,
       customerId: entry.customerId,
@@ -129,6 +150,7 @@ export function groupLetters(interactions: readonly Interaction[]): ArchivedLett
       invoiceIds: [...entry.invoiceIds],
       postedOn: typeof posted === 'string' ? posted : undefined,
       trackingNumber: typeof tracking === 'string' ? tracking : undefined,
+      deadline: typeof deadline === 'string' ? deadline : undefined,
       interaction: entry,
     });
   }

@@ -1,6 +1,7 @@
 import { stepTrail, type StepAction } from '../domain/planner';
 import { isDue, needsNewKey, reconcileSending, transitionAfter, type KeyState, type OutboxTransition, type SendAnswer } from '../domain/outbox';
-import type { Channel, Interaction, IsoInstant } from '../domain/model';
+import type { Channel, Interaction, IsoInstant, Tone } from '../domain/model';
+import { letterCopyKey } from '../domain/letter-copy';
 import type { RelanceDatabase } from './database';
 
 /**
@@ -37,7 +38,8 @@ export interface EmailDraftFields {
   letter?: { archiveId: string; fileName: string };
 }
 
-export type OutboxSource = 'today' | 'automatic';
+/** Where an email was queued: Today's review, the automatic sending, the Courriers screen (a letter's copy). */
+export type OutboxSource = 'today' | 'automatic' | 'letters';
 
 export const isEmailMessage = (row: Interaction): boolean =>
   row.kind === 'reminder' && row.channel === 'email' && row.idempotencyKey !== undefined;
@@ -146,6 +148,63 @@ export async function queueEmail(
     );
     return message;
   });
+}
+
+/** The letter a copy by email is of (domain/letter-copy.ts). */
+export interface CopiedLetter {
+  customerId: string;
+  /** The archive of the printed letter: the copy's key, its attachment, the row's `documentPath`. */
+  archiveId: string;
+  fileName: string;
+  /** The letter's invoices, listed on the message row (the timeline, the invoice's history). */
+  invoiceIds: readonly string[];
+  /** The tone of the letter's step, when it came from one. */
+  tone?: Tone;
+}
+
+/**
+ * Puts a letter's copy by email in the outbox: one message row keyed by the letter's archive
+ * (`letterCopyKey`), that attaches the archived PDF at every attempt. No policy step on it: the letter
+ * is the step, recorded by `recordLetter` (this runs inside that transaction when the copy goes with a
+ * letter being printed, so a letter recorded always has its copy queued). Like `queueEmail`, a copy
+ * already on its way or sent is returned instead of queued again; a failed one is reused with a new key.
+ */
+export async function queueLetterCopy(db: RelanceDatabase, letter: CopiedLetter, draft: Omit<EmailDraftFields, 'letter'>, source: OutboxSource, nowIso: IsoInstant): Promise<Interaction> {
+  const key = letterCopyKey(letter.archiveId);
+  return db.transaction('rw', db.interactions, async () => {
+    const existing = await messagesOfAction(db, { customerId: letter.customerId, key });
+    const active = existing.find((row) => row.status !== 'failed');
+    if (active) return active;
+    const message: Interaction = {
+      id: existing[0]?.id ?? crypto.randomUUID(),
+      customerId: letter.customerId,
+      kind: 'reminder',
+      channel: 'email',
+      ...(letter.tone ? { tone: letter.tone } : {}),
+      at: nowIso,
+      invoiceIds: [...letter.invoiceIds],
+      status: 'queued',
+      idempotencyKey: newKey(),
+      subject: draft.subject,
+      body: draft.text,
+      documentPath: letter.archiveId,
+      details: {
+        source,
+        actionKey: key,
+        letterCopyOf: letter.archiveId,
+        allInvoiceIds: letter.invoiceIds.join(','),
+        attempts: 0,
+        ...draftDetails({ ...draft, letter: { archiveId: letter.archiveId, fileName: letter.fileName } }),
+      },
+    };
+    await db.interactions.put(message);
+    return message;
+  });
+}
+
+/** The copy by email of an archived letter (any status, the latest), if one was ever queued. */
+export async function letterCopyOf(db: RelanceDatabase, customerId: string, archiveId: string): Promise<Interaction | undefined> {
+  return (await messagesOfAction(db, { customerId, key: letterCopyKey(archiveId) }))[0];
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import type { MessageTemplate } from './model';
 import { instalmentReminderTemplates } from './instalment-templates';
+import { letterCopyTemplates } from './letter-copy-templates';
 import { bilingual, lines, type TemplateText } from './template-texts';
 
 /**
@@ -572,5 +573,7 @@ export function builtInTemplates(): MessageTemplate[] {
     ...bilingual(FR, EN),
     // The payment plans' "rappel d'échéance" (instalment-templates.ts).
     ...instalmentReminderTemplates(),
+    // The covering email of a letter also sent by email (letter-copy-templates.ts).
+    ...letterCopyTemplates(),
   ];
 }

@@ -12,6 +12,7 @@
  * would make every recent step look bad. Pure: `asOf` and the shop's time zone are arguments.
  */
 import { isPlanReminder } from './instalment-reminders';
+import { isLetterCopy } from './letter-copy';
 import { daysBetween, todayIn } from './dates';
 import type { CalendarDate, Channel, Interaction, Tone } from './model';
 import type { MetricInvoice } from './metrics';
@@ -117,6 +118,8 @@ export function followUpEffectiveness(
   for (const interaction of interactions) {
     if (!FOLLOW_UP_KINDS.has(interaction.kind)) continue;
     if (interaction.status && NOT_DELIVERED.has(interaction.status)) continue;
+    // A letter's copy by email is the letter again, already counted as the letter (letter-copy.ts).
+    if (isLetterCopy(interaction)) continue;
     const key = keyOf(interaction, grouping);
     if (!key) continue;
     const sentOn = todayIn(timeZone, interaction.at);

@@ -256,6 +256,11 @@ export interface FollowUpStep {
   newDeadlineDays: number;
   /** Sent on its own (email only) or waits for the user in Today. */
   automatic: boolean;
+  /**
+   * Letter steps only (letter, formal notice): the printed letter's PDF also goes by email to the
+   * customer, with a covering email (domain/letter-copy.ts). Absent: by post only.
+   */
+  alsoByEmail?: boolean;
 }
 
 export interface FollowUpPolicy {

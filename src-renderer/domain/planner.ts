@@ -46,7 +46,7 @@
  * invoice under any policy: interactions of kind reminder, call or letter on a reminder channel
  * (email, SMS, WhatsApp, phone, letter), not courtesy, not draft/failed/skipped, and for calls not
  * `no-answer` nor `wrong-number` (the customer was not reached). Interactions without a policy (a
- * letter written by hand) count too. When the step to fire is a formal notice or legal step and fewer
+ * letter written by hand) count too; a letter's copy by email does not (it is the letter again). When the step to fire is a formal notice or legal step and fewer
  * than two reminders were done, the latest reminder step of the policy reached and not yet done fires
  * instead (`cause: 'reminders-first'`), even one before the current step (two reminders are a hard
  * requirement); when there is none, an `escalation-blocked` action says so.
@@ -117,6 +117,7 @@ import type {
   Tone,
 } from './model';
 import { pendingCallBacks } from './call-log';
+import { isLetterCopy } from './letter-copy';
 import {
   INSTALMENT_REMINDER_DAYS_BEFORE as INSTALMENT_DAYS_BEFORE,
   instalmentReminderChannel,
@@ -354,6 +355,8 @@ interface Entry {
 
 function countsAsReminder(interaction: Interaction): boolean {
   if (interaction.status === 'skipped') return false;
+  // A letter's copy by email is that letter again, not a second reminder (letter-copy.ts).
+  if (isLetterCopy(interaction)) return false;
   if (interaction.tone === 'courtesy') return false;
   const channel: Channel = interaction.channel ?? (interaction.kind === 'call' ? 'phone' : interaction.kind === 'letter' ? 'letter' : 'email');
   if (!REMINDER_CHANNELS.has(channel)) return false;

@@ -38,6 +38,8 @@ export const TEMPLATE_IDS = {
 export const REMINDER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['email', 'sms', 'whatsapp', 'phone', 'letter']);
 /** Channels that need two reminders before them. */
 export const ESCALATION_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['formal-notice', 'legal']);
+/** Channels whose step prints a letter: the only ones whose PDF can also go by email (`alsoByEmail`). */
+export const LETTER_STEP_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['letter', 'formal-notice']);
 /** Reminders needed before a formal notice or a legal step. */
 export const REMINDERS_BEFORE_ESCALATION = 2;
 
@@ -187,6 +189,8 @@ export type PolicyProblemCode =
   | 'steps-out-of-order'
   /** Only emails are sent on their own; other channels need the user. */
   | 'automatic-not-email'
+  /** "Also by email" on a step that prints no letter (only letters and formal notices have a PDF to send). */
+  | 'copy-by-email-not-letter'
   /** A formal notice or legal step with fewer than two reminders before it. */
   | 'escalation-before-two-reminders'
   /** newDeadlineDays is negative (or not a whole number of days). */
@@ -233,6 +237,9 @@ export function validatePolicy(policy: Pick<FollowUpPolicy, 'steps'>): PolicyVal
     }
     if (step.automatic && step.channel !== 'email') {
       problems.push({ code: 'automatic-not-email', stepId, params: { channel: step.channel } });
+    }
+    if (step.alsoByEmail && !LETTER_STEP_CHANNELS.has(step.channel)) {
+      problems.push({ code: 'copy-by-email-not-letter', stepId, params: { channel: step.channel } });
     }
     if (isEscalationStep(step) && reminders < REMINDERS_BEFORE_ESCALATION) {
       problems.push({

@@ -13,7 +13,8 @@
  */
 import { isInstalmentReminderTemplate } from './instalment-templates';
 import type { Channel, Customer, FollowUpPolicy, FollowUpStep, Invoice, MessageTemplate, Tone } from './model';
-import type { PolicyProblem, PolicyValidation } from './policies';
+import { LETTER_STEP_CHANNELS, type PolicyProblem, type PolicyValidation } from './policies';
+import { LETTER_COPY_TEMPLATE_ID } from './letter-copy-templates';
 
 /** The channels a step may use, in the order the editor lists them. */
 export const STEP_CHANNELS: readonly Channel[] = ['email', 'sms', 'whatsapp', 'phone', 'letter', 'formal-notice', 'legal'];
@@ -89,7 +90,8 @@ export function moveStep(policy: FollowUpPolicy, index: number, direction: -1 | 
  */
 export function templateChoices(channel: Channel, tone: Tone, templates: readonly Pick<MessageTemplate, 'id' | 'channel' | 'tone'>[]): string[] {
   // A plan's instalment reminders are written for the plan's dates and amounts: no policy step's text.
-  const ofChannel = templates.filter((template) => template.channel === channel && !isInstalmentReminderTemplate(template.id));
+  // Nor the covering email of a letter's copy: the step is the letter.
+  const ofChannel = templates.filter((template) => template.channel === channel && !isInstalmentReminderTemplate(template.id) && template.id !== LETTER_COPY_TEMPLATE_ID);
   const ofTone = ofChannel.filter((template) => template.tone === tone);
   return [...new Set([...ofTone, ...ofChannel].map((template) => template.id))];
 }
@@ -117,6 +119,8 @@ export function updateStep(
       if (!fits && choices[0] !== undefined) updated.templateId = choices[0];
     }
     if (updated.channel !== 'email') updated.automatic = false;
+    // Only a letter has a PDF to send by email as well.
+    if (!LETTER_STEP_CHANNELS.has(updated.channel)) delete updated.alsoByEmail;
     return updated;
   });
   return { ...policy, steps };

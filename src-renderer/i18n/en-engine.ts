@@ -21,6 +21,7 @@ export const enEngine: Shape<typeof frEngine> = {
     inUseInvoices_other: 'And by {{count}} invoices: {{numbers}}.',
     reassign: 'They will follow the shop’s default policy (“{{name}}”).',
     deleteAndReassign: 'Delete and move them to the default policy',
+    channelWithCopy: '{{channel}} + copy by email',
     deleted: 'Policy “{{name}}” deleted.',
   },
   editor: {
@@ -39,6 +40,9 @@ export const enEngine: Shape<typeof frEngine> = {
     deadlineHint: '0 = no new deadline',
     automatic: 'Send on its own (email, business hours)',
     automaticEmailOnly: 'Only emails can go out on their own.',
+    alsoByEmail: 'Also send a copy by email',
+    alsoByEmailHint: 'The printed letter also goes by email as a PDF, with a covering message.',
+    alsoByEmailLettersOnly: 'Only letters and formal notices have a PDF to send.',
     moveUp: 'Move step {{n}} earlier',
     moveDown: 'Move step {{n}} later',
     remove: 'Remove step {{n}}',
@@ -59,6 +63,7 @@ export const enEngine: Shape<typeof frEngine> = {
         'At least {{required}} reminders must come before a formal notice or legal action; there is only {{count}} before this step.',
       'escalation-before-two-reminders_other':
         'At least {{required}} reminders must come before a formal notice or legal action; there are only {{count}} before this step.',
+      'copy-by-email-not-letter': 'Only a letter or a formal notice can also go by email: untick “Also send a copy by email”.',
       'negative-deadline': 'The new payment deadline cannot be negative.',
       'deadline-not-whole-days': 'The new deadline must be a whole number of days.',
     },

@@ -24,6 +24,7 @@ export const enTemplates: Shape<typeof frTemplates> = {
     'second-reminder-letter': 'Second reminder letter',
     'formal-notice': 'Formal notice',
     'statement-letter': 'Statement of account',
+    'letter-copy-email': 'Copy of a letter sent by email',
     'payment-plan-letter': 'Payment plan agreement',
     'phone-call': 'Phone call script',
     'legal-decision': 'Internal note before legal action',

@@ -6,6 +6,7 @@ import { enMail } from './en-mail';
 import { enCalls } from './en-calls';
 import { enEngine } from './en-engine';
 import { enTemplates } from './en-templates';
+import { enMailcopy } from './en-mailcopy';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -18,6 +19,7 @@ export const en: Shape<typeof fr> = {
   callsPanel: enCalls,
   engine: enEngine,
   templates: enTemplates,
+  mailcopy: enMailcopy,
   app: {
     name: 'Relance',
     tagline: 'Get paid without losing your customers',

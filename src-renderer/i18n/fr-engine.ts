@@ -18,6 +18,7 @@ export const frEngine = {
     reassign: 'Ils suivront le scénario par défaut de la boutique (« {{name}} »).',
     deleteAndReassign: 'Supprimer et passer au scénario par défaut',
     deleted: 'Scénario « {{name}} » supprimé.',
+    channelWithCopy: '{{channel}} + copie par e-mail',
   },
   editor: {
     createTitle: 'Nouveau scénario de relance',
@@ -35,6 +36,9 @@ export const frEngine = {
     deadlineHint: '0 = pas de nouveau délai',
     automatic: 'Envoyer tout seul (e-mail, heures ouvrées)',
     automaticEmailOnly: 'Seuls les e-mails peuvent partir tout seuls.',
+    alsoByEmail: 'Envoyer aussi une copie par e-mail',
+    alsoByEmailHint: 'Le courrier imprimé part aussi en PDF par e-mail, avec un message d’accompagnement.',
+    alsoByEmailLettersOnly: 'Seuls les courriers et les mises en demeure ont un PDF à envoyer.',
     moveUp: 'Avancer l’étape {{n}}',
     moveDown: 'Reculer l’étape {{n}}',
     remove: 'Supprimer l’étape {{n}}',
@@ -55,6 +59,7 @@ export const frEngine = {
         'Il faut au moins {{required}} relances avant une mise en demeure ou une action en justice ; il n’y en a que {{count}} avant cette étape.',
       'escalation-before-two-reminders_other':
         'Il faut au moins {{required}} relances avant une mise en demeure ou une action en justice ; il n’y en a que {{count}} avant cette étape.',
+      'copy-by-email-not-letter': 'Seul un courrier ou une mise en demeure peut partir aussi par e-mail : décochez « Envoyer aussi une copie par e-mail ».',
       'negative-deadline': 'Le nouveau délai de paiement ne peut pas être négatif.',
       'deadline-not-whole-days': 'Le nouveau délai doit être un nombre entier de jours.',
     },

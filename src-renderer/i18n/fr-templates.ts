@@ -21,6 +21,7 @@ export const frTemplates = {
     'formal-notice': 'Mise en demeure',
     'statement-letter': 'Relevé de compte',
     'payment-plan-letter': 'Accord d’échéancier',
+    'letter-copy-email': 'Copie d’un courrier envoyée par e-mail',
     'phone-call': 'Script d’appel téléphonique',
     'legal-decision': 'Note interne avant une procédure',
   },

@@ -5,6 +5,7 @@ import { frMail } from './fr-mail';
 import { frCalls } from './fr-calls';
 import { frEngine } from './fr-engine';
 import { frTemplates } from './fr-templates';
+import { frMailcopy } from './fr-mailcopy';
 
 /** French, the default language. Every string of the UI lives here and in en.ts (same keys). */
 export const fr = {
@@ -15,6 +16,7 @@ export const fr = {
   callsPanel: frCalls,
   engine: frEngine,
   templates: frTemplates,
+  mailcopy: frMailcopy,
   app: {
     name: 'Relance',
     tagline: 'Faites-vous payer sans perdre vos clients',

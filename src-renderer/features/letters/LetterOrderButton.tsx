@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { Button } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useRecords, useToday } from '../../ui/hooks';
 import { openArchivedLetter, openPendingTab, produceLetter, type LetterOrder } from './letter-production';
 import type { ProducedLetter } from '../../db/letters-repo';
 import { asLetterProblem } from './useDueLetters';
+import { copyPlanOf, withCopies } from './letter-copies';
+import { CopiesConfirm } from './CopiesConfirm';
 
 /**
  * Produces one letter (archived, recorded in the customer's history) and shows it at once: the print
@@ -21,10 +23,12 @@ export function useProduceLetter(source: ProducedLetter['source']) {
     const tab = openPendingTab();
     setBusy(true);
     try {
-      const { archiveId } = await produceLetter(order, records, today, t(`courrier.kinds.${order.kind}`), source);
+      const { archiveId, copy } = await produceLetter(order, records, today, t(`courrier.kinds.${order.kind}`), source);
       await openArchivedLetter({ documentPath: archiveId }, { print: true, tab });
       const customer = records.customers.find((c) => c.id === order.customerId)?.name ?? '';
       notifications.show({ color: 'green', message: t('courrier.one.produced', { kind: t(`courrier.kinds.${order.kind}`), customer }) });
+      if (copy === 'queued') notifications.show({ color: 'green', message: t('mailcopy.one.queued', { customer }) });
+      if (copy === 'no-address') notifications.show({ color: 'yellow', message: t('mailcopy.one.noAddress', { customer }) });
       return true;
     } catch (error) {
       tab.close();
@@ -39,12 +43,41 @@ export function useProduceLetter(source: ProducedLetter['source']) {
   return { produce, busy, ready: records !== undefined };
 }
 
-/** One button that produces and shows the letter of `order`. */
+/**
+ * One button that produces and shows the letter of `order`. When its step also sends it by email, a
+ * dialog first says so (or warns that the customer has no address), with the choice not to send it.
+ */
 export function LetterOrderButton({ order, label, source, disabled }: { order: LetterOrder; label: string; source: ProducedLetter['source']; disabled?: boolean }) {
+  const { t } = useTranslation();
   const { produce, busy, ready } = useProduceLetter(source);
+  const records = useRecords();
+  const [confirming, setConfirming] = useState(false);
+  const [send, setSend] = useState(true);
+  const plan = useMemo(
+    () => (records ? copyPlanOf([order], records.policies, new Map(records.customers.map((c) => [c.id, c]))) : { withAddress: [], withoutAddress: [] }),
+    [order, records],
+  );
+  const asksForCopy = plan.withAddress.length + plan.withoutAddress.length > 0;
+  const customerName = (id: string) => records?.customers.find((c) => c.id === id)?.name ?? '';
   return (
-    <Button size="xs" variant="light" loading={busy} disabled={disabled || !ready} onClick={() => void produce(order)}>
-      {label}
-    </Button>
+    <>
+      <Button size="xs" variant="light" loading={busy} disabled={disabled || !ready} onClick={() => (asksForCopy ? setConfirming(true) : void produce(order))}>
+        {label}
+      </Button>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('mailcopy.one.title', { customer: customerName(order.customerId) })}>
+        <CopiesConfirm
+          plan={plan}
+          customerName={customerName}
+          send={send}
+          onSendChange={setSend}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            // Still within the click: produce() opens the tab the PDF is shown in.
+            void produce(withCopies([order], plan, send)[0] ?? order);
+          }}
+        />
+      </Modal>
+    </>
   );
 }

@@ -7,7 +7,9 @@ import { useRecords, useSettings, useToday } from '../../ui/hooks';
 import { EmptyState } from '../../ui/EmptyState';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
-import { DEFAULT_SETTINGS } from '../../domain/model';
+import { DEFAULT_SETTINGS, type Interaction } from '../../domain/model';
+import { isLetterCopy, policiesWithBuiltIns, stepSendsCopy } from '../../domain/letter-copy';
+import { SendLetterCopyDialog } from '../mail/SendLetterCopyDialog';
 import { todayIn } from '../../domain/dates';
 import { groupLetters, type ArchivedLetter } from '../../db/letters-repo';
 import { routeHref, useNavigation } from '../../stores/navigation';
@@ -19,7 +21,7 @@ import { PrintLettersButton } from './PrintLettersButton';
 import { shopProblem, useDueLetters } from './useDueLetters';
 
 type ArchiveFilter = 'all' | 'to-post' | 'posted';
-type LetterRow = ArchivedLetter & { customerName: string };
+type LetterRow = ArchivedLetter & { customerName: string; copy: Interaction | undefined };
 
 /** The letters: those due today (print them all at once), one on demand, and the archive of every letter produced. */
 export function LettersScreen() {
@@ -33,11 +35,20 @@ export function LettersScreen() {
   const [filter, setFilter] = useState<ArchiveFilter>('all');
   const [search, setSearch] = useState('');
   const [posting, setPosting] = useState<LetterRow | null>(null);
+  const [emailing, setEmailing] = useState<LetterRow | null>(null);
 
   const archive = useMemo<LetterRow[] | undefined>(() => {
     if (!records) return undefined;
     const names = new Map(records.customers.map((c) => [c.id, c.name]));
-    return groupLetters(records.interactions).map((letter) => ({ ...letter, customerName: names.get(letter.customerId) ?? '' }));
+    // Each letter's copy by email, the latest one (a failed copy sent again keeps its row).
+    const copies = new Map<string, Interaction>();
+    for (const row of records.interactions) {
+      if (!isLetterCopy(row)) continue;
+      const of = String(row.details?.letterCopyOf);
+      const known = copies.get(of);
+      if (!known || known.at < row.at) copies.set(of, row);
+    }
+    return groupLetters(records.interactions).map((letter) => ({ ...letter, customerName: names.get(letter.customerId) ?? '', copy: copies.get(letter.archiveId) }));
   }, [records]);
 
   const shown = useMemo(() => {
@@ -83,14 +94,16 @@ export function LettersScreen() {
             ? t('courrier.archive.postedWith', { date: format.date(r.postedOn), number: r.trackingNumber })
             : t('courrier.archive.postedOn', { date: format.date(r.postedOn) })
           : t('courrier.archive.notPosted');
-        return <span title={text}>{text}</span>;
+        const copy = r.copy?.status ? t('mailcopy.archive.copy', { status: t(`callsPanel.timeline.reminderStatus.${r.copy.status}`) }) : undefined;
+        const shown = copy ? `${text} · ${copy}` : text;
+        return <span title={shown}>{shown}</span>;
       },
       sortValue: (r) => r.postedOn ?? '',
     },
     {
       key: 'actions',
       header: '',
-      width: '260px',
+      width: '430px',
       render: (r) => (
         <Group gap="xs" wrap="nowrap" justify="flex-end">
           <Button size="compact-xs" variant="light" aria-label={t('courrier.archive.openFor', { customer: r.customerName })} onClick={() => void open(r)}>
@@ -99,12 +112,17 @@ export function LettersScreen() {
           <Button size="compact-xs" variant="default" aria-label={t('courrier.archive.markPostedFor', { customer: r.customerName })} onClick={() => setPosting(r)}>
             {t('courrier.archive.markPosted')}
           </Button>
+          <Button size="compact-xs" variant="default" aria-label={t('mailcopy.archive.sendFor', { customer: r.customerName })} onClick={() => setEmailing(r)}>
+            {t('mailcopy.archive.send')}
+          </Button>
         </Group>
       ),
     },
   ];
 
   const missingShop = shopProblem(records.settings.shop);
+  // The letters whose step also sends them by email (the print dialog asks before they go).
+  const policies = policiesWithBuiltIns(records.policies);
   const printable = due.filter((letter) => letter.blocker === undefined).map((letter) => letter.order);
 
   if (records.customers.length === 0 && archive.length === 0) {
@@ -158,7 +176,9 @@ export function LettersScreen() {
                   <Table.Td>
                     <Anchor href={routeHref({ screen: 'customers', id: letter.action.customerId })}>{letter.action.customerName}</Anchor>
                   </Table.Td>
-                  <Table.Td>{t(`courrier.kinds.${letter.order.kind}`)}</Table.Td>
+                  <Table.Td>
+                    {stepSendsCopy(letter.action, policies) ? t('mailcopy.due.kindWithCopy', { kind: t(`courrier.kinds.${letter.order.kind}`) }) : t(`courrier.kinds.${letter.order.kind}`)}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{letter.action.reasons.map((reason) => reason.number).join(', ')}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{format.money(letter.amountCents)}</Table.Td>
                   <Table.Td>
@@ -215,6 +235,7 @@ export function LettersScreen() {
           empty={<Text size="sm">{t('courrier.archive.none')}</Text>}
         />
       </section>
+      {emailing && <SendLetterCopyDialog letter={emailing} customerName={emailing.customerName} copy={emailing.copy} onClose={() => setEmailing(null)} />}
       {posting && <PostedDialog letter={posting} customerName={posting.customerName} today={today} onClose={() => setPosting(null)} />}
     </Stack>
   );

@@ -1,16 +1,20 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, List, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRecords, useToday } from '../../ui/hooks';
 import type { LetterKind } from '../../domain/letter-input';
 import { asLetterProblem } from './useDueLetters';
 import { openPendingTab, printLetters, type BatchProgress, type BatchResult, type LetterOrder } from './letter-production';
+import { copyPlanOf, withCopies } from './letter-copies';
+import { CopiesConfirm } from './CopiesConfirm';
 
-type State = { type: 'idle' } | { type: 'running'; progress: BatchProgress } | { type: 'done'; result: BatchResult } | { type: 'error'; message: string };
+type State = { type: 'idle' } | { type: 'confirm' } | { type: 'running'; progress: BatchProgress } | { type: 'done'; result: BatchResult } | { type: 'error'; message: string };
 
 /**
  * "Print today's letters": archives each letter with a progress bar, then opens all of them in one
- * PDF (the print dialog in the desktop app, a new tab in the browser).
+ * PDF (the print dialog in the desktop app, a new tab in the browser). When some letters' steps also
+ * send them by email, a first dialog says how many copies will go (and who has no address), with
+ * the choice not to send them; each copy is queued with its letter (letter-production.ts).
  */
 export function PrintLettersButton({ orders, short = false }: { orders: readonly LetterOrder[]; short?: boolean }) {
   const { t } = useTranslation();
@@ -22,13 +26,19 @@ export function PrintLettersButton({ orders, short = false }: { orders: readonly
     return problem ? t(`courrier.problems.${problem}`) : reason;
   };
   const customerName = (id: string) => records?.customers.find((c) => c.id === id)?.name ?? '';
+  const [sendCopies, setSendCopies] = useState(true);
+  const copies = useMemo(
+    () => (records ? copyPlanOf(orders, records.policies, new Map(records.customers.map((c) => [c.id, c]))) : { withAddress: [], withoutAddress: [] }),
+    [orders, records],
+  );
+  const asksForCopies = copies.withAddress.length + copies.withoutAddress.length > 0;
 
-  const start = () => {
+  const start = (send: boolean) => {
     if (!records || orders.length === 0) return;
     // Opened now, while the click counts: browsers block tabs opened later.
     const tab = openPendingTab();
     setState({ type: 'running', progress: { done: 0, total: orders.length, phase: 'archiving' } });
-    printLetters(orders, records, today, (kind: LetterKind) => t(`courrier.kinds.${kind}`), (progress) => setState({ type: 'running', progress }), tab).then(
+    printLetters(withCopies(orders, copies, send), records, today, (kind: LetterKind) => t(`courrier.kinds.${kind}`), (progress) => setState({ type: 'running', progress }), tab).then(
       (result) => setState({ type: 'done', result }),
       (error: unknown) => setState({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -37,11 +47,14 @@ export function PrintLettersButton({ orders, short = false }: { orders: readonly
   const progress = state.type === 'running' ? state.progress : undefined;
   return (
     <>
-      <Button size={short ? 'xs' : 'sm'} disabled={orders.length === 0 || !records} loading={state.type === 'running'} onClick={start}>
+      <Button size={short ? 'xs' : 'sm'} disabled={orders.length === 0 || !records} loading={state.type === 'running'} onClick={() => (asksForCopies ? setState({ type: 'confirm' }) : start(false))}>
         {t(short ? 'courrier.print.buttonShort' : 'courrier.print.button', { count: orders.length })}
       </Button>
-      <Modal opened={state.type !== 'idle'} onClose={() => state.type !== 'running' && setState({ type: 'idle' })} title={t('courrier.print.progressTitle')} closeOnClickOutside={false} withCloseButton={state.type !== 'running'}>
+      <Modal opened={state.type !== 'idle'} onClose={() => state.type !== 'running' && setState({ type: 'idle' })} title={state.type === 'confirm' ? t('mailcopy.print.title') : t('courrier.print.progressTitle')} closeOnClickOutside={false} withCloseButton={state.type !== 'running'}>
         <Stack>
+          {state.type === 'confirm' && (
+            <CopiesConfirm plan={copies} customerName={customerName} send={sendCopies} onSendChange={setSendCopies} onCancel={() => setState({ type: 'idle' })} onConfirm={() => start(sendCopies)} />
+          )}
           {progress && (
             <>
               <Progress
@@ -64,6 +77,7 @@ export function PrintLettersButton({ orders, short = false }: { orders: readonly
                 {state.result.produced.length > 0 && (
                   <Text size="sm">{t(state.result.printed ? 'courrier.print.printedDesktop' : 'courrier.print.printedBrowser')}</Text>
                 )}
+                <CopiesDone result={state.result} />
                 {state.result.failed.length > 0 && (
                   <List size="sm">
                     {state.result.failed.map(({ order, reason }) => (
@@ -85,6 +99,23 @@ export function PrintLettersButton({ orders, short = false }: { orders: readonly
           )}
         </Stack>
       </Modal>
+    </>
+  );
+}
+
+/** After printing: how many copies were queued by email, and who got none for want of an address. */
+function CopiesDone({ result }: { result: BatchResult }) {
+  const { t } = useTranslation();
+  const queued = result.produced.filter((letter) => letter.copy === 'queued').length;
+  const skipped = result.produced.filter((letter) => letter.copy === 'no-address');
+  return (
+    <>
+      {queued > 0 && <Text size="sm">{t('mailcopy.print.queued', { count: queued })}</Text>}
+      {skipped.map((letter) => (
+        <Text size="sm" key={letter.archiveId}>
+          {t('mailcopy.print.skipped', { customer: letter.input.recipient.name })}
+        </Text>
+      ))}
     </>
   );
 }

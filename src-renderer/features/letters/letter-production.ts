@@ -1,7 +1,7 @@
 import { getDatabase } from '../../db';
 import { recordLetter, type ProducedLetter } from '../../db/letters-repo';
 import { buildLetterInput, DEFAULT_LETTER_DEADLINE_DAYS, letterArchiveName, type LetterInput, type LetterKind, type LetterRequest } from '../../domain/letter-input';
-import { daysBetween } from '../../domain/dates';
+import { addDays, daysBetween } from '../../domain/dates';
 import type { Interaction, PaymentPlan } from '../../domain/model';
 import type { StepAction } from '../../domain/planner';
 import { lateFeeRatesOf } from '../../domain/rate-tables';
@@ -10,6 +10,7 @@ import type { LiveRecords } from '../../ui/hooks';
 import { recordsOfCustomer } from '../../ui/records-by-customer';
 import { os, shellKind } from '../../os/client';
 import { nowIso } from '../../os/clock';
+import { copyRequestFor, sendQueuedCopies } from '../mail/letter-copy';
 
 /**
  * Producing letters, for every screen that does (Courriers, Today, the customer page): build the
@@ -24,6 +25,11 @@ export interface LetterOrder {
   /** The follow-up step the letter carries out (its trail is recorded with it). */
   step?: StepAction;
   plan?: PaymentPlan;
+  /**
+   * Also send the printed PDF by email with a covering email (the step's `alsoByEmail`, kept by the
+   * user before printing): queued in the outbox in the letter's own transaction.
+   */
+  emailCopy?: boolean;
 }
 
 /** The request `buildLetterInput` needs, from the app's live records and the customer's payments. */
@@ -65,6 +71,13 @@ export interface ProducedLetterResult {
   input: LetterInput;
   archiveId: string;
   pages: number;
+  /** The copy by email asked for: queued, or not sent because the customer has no email address. */
+  copy?: 'queued' | 'no-address';
+}
+
+/** The deadline the letter gives: as `buildLetterInput` computes it from the request. */
+function deadlineOf(order: LetterOrder, today: string): string {
+  return addDays(today, order.step ? deadlineDaysOf(order.step, today) : DEFAULT_LETTER_DEADLINE_DAYS);
 }
 
 /**
@@ -82,13 +95,18 @@ export async function produceLetter(
   const { id, pages } = await os.letters.archive({ letter: input, name: letterArchiveName(input, kindTitle) });
   const invoiceNumbers = new Set(input.invoices.map((invoice) => invoice.number));
   const invoiceIds = recordsOfCustomer(records, order.customerId).invoices.filter((i) => invoiceNumbers.has(i.number)).map((i) => i.id);
+  const deadline = deadlineOf(order, today);
+  const customer = records.customers.find((c) => c.id === order.customerId);
+  const copy = order.emailCopy && customer ? copyRequestFor(customer, { archiveId: id, invoiceIds, deadline }, records, today, source === 'today' ? 'today' : 'letters') : undefined;
   await recordLetter(
     getDatabase(),
-    { customerId: order.customerId, kind: order.kind, subject: input.subject, invoiceIds, archiveId: id, pages, amountCents: amountAskedFor(input), source },
+    { customerId: order.customerId, kind: order.kind, subject: input.subject, invoiceIds, archiveId: id, pages, amountCents: amountAskedFor(input), source, deadline },
     nowIso(),
     order.step,
+    copy,
   );
-  return { input, archiveId: id, pages };
+  if (copy) sendQueuedCopies();
+  return { input, archiveId: id, pages, ...(order.emailCopy ? { copy: copy ? ('queued' as const) : ('no-address' as const) } : {}) };
 }
 
 /**

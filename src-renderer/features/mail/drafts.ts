@@ -3,12 +3,10 @@ import { activeMessageOf, queueEmail, type OutboxSource } from '../../db/outbox-
 import type { LetterInput } from '../../domain/letter-input';
 import { draftReminder, htmlAfterEdit, type ReminderDraft } from '../../domain/reminder-draft';
 import type { CalendarDate, Customer } from '../../domain/model';
-import { lateFeeRatesOf } from '../../domain/rate-tables';
-import { effectiveTemplates } from '../../domain/template-overrides';
 import type { StepAction } from '../../domain/planner';
 import { nowIso } from '../../os/clock';
 import type { LiveRecords } from '../../ui/hooks';
-import { recordsOfCustomer } from '../../ui/records-by-customer';
+import { draftContextOf } from './draft-context';
 import { QR_CID } from './attachments';
 import { archiveLetterAttachment } from './letter-attachment';
 import { outboxDriver } from './mail-runtime';
@@ -16,18 +14,7 @@ import { outboxDriver } from './mail-runtime';
 /** The draft of a step for its customer from the live records; undefined when the customer is gone. */
 export function draftForAction(action: StepAction, customer: Customer | undefined, records: LiveRecords, today: CalendarDate, signature: string | undefined): ReminderDraft | undefined {
   if (!customer) return undefined;
-  const own = recordsOfCustomer(records, customer.id);
-  // The late-payment charges (penalties, 40 € indemnity) with the shop's own rate tables; a consumer's
-  // interest runs from a formal notice, found in their history.
-  const charges = {
-    rates: lateFeeRatesOf(records.settings),
-    payments: own.payments,
-    ...(customer.kind === 'consumer' ? { interactions: own.interactions } : {}),
-    timeZone: records.settings.timeZone,
-  };
-  // The shop's own wording of the templates (Settings › Message templates) replaces the shipped one.
-  const templates = effectiveTemplates(records.settings.templateOverrides);
-  return draftReminder({ action, customer, invoices: own.invoices, shop: records.settings.shop, today, charges, templates, ...(signature ? { signature } : {}) }, QR_CID);
+  return draftReminder({ action, ...draftContextOf(customer, records, today, signature) }, QR_CID);
 }
 
 /**

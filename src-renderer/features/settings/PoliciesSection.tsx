@@ -103,7 +103,7 @@ export function PoliciesSection() {
               {displayed.steps.map((step) => (
                 <Table.Tr key={step.id}>
                   <Table.Td>{when(step)}</Table.Td>
-                  <Table.Td>{t(`channels.${step.channel}`)}</Table.Td>
+                  <Table.Td>{step.alsoByEmail ? t('engine.policies.channelWithCopy', { channel: t(`channels.${step.channel}`) }) : t(`channels.${step.channel}`)}</Table.Td>
                   <Table.Td>{t(`policies.tones.${step.tone}`)}</Table.Td>
                   <Table.Td>{step.newDeadlineDays > 0 ? t('policies.deadlineDays', { count: step.newDeadlineDays }) : t('policies.noDeadline')}</Table.Td>
                   <Table.Td>{step.automatic ? t('policies.automatic') : t('policies.manual')}</Table.Td>

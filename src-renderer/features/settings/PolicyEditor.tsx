@@ -9,6 +9,7 @@ import { builtInTemplates } from '../../domain/builtin-templates';
 import { letterTemplates, LETTER_TEMPLATE_IDS } from '../../domain/letter-templates';
 import type { Channel, FollowUpPolicy, FollowUpStep, Tone } from '../../domain/model';
 import { validatePolicy, type PolicyProblem } from '../../domain/policies';
+import { canSendCopyByEmail } from '../../domain/letter-copy';
 import { addStep, moveStep, problemsByStep, removeStep, STEP_CHANNELS, STEP_TONES, templateChoices, updateStep } from '../../domain/policy-editing';
 
 /** The templates a step can name: the built-in messages and letters (a payment plan agreement is no follow-up step). */
@@ -205,6 +206,14 @@ function StepFields({ step, index, count, problems, onChange, onMove, onRemove }
             checked={step.automatic}
             disabled={step.channel !== 'email' && !step.automatic}
             onChange={(e) => onChange({ automatic: e.currentTarget.checked })}
+          />
+          <Checkbox
+            mt="lg"
+            label={t('engine.editor.alsoByEmail')}
+            description={canSendCopyByEmail(step) ? t('engine.editor.alsoByEmailHint') : t('engine.editor.alsoByEmailLettersOnly')}
+            checked={step.alsoByEmail === true}
+            disabled={!canSendCopyByEmail(step) && !step.alsoByEmail}
+            onChange={(e) => onChange({ alsoByEmail: e.currentTarget.checked })}
           />
         </SimpleGrid>
         {problems.map((problem, i) => (

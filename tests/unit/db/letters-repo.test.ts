@@ -1,7 +1,9 @@
 import { freshDatabasesFor } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { groupLetters, markLetterPosted, recordLetter, type ProducedLetter } from '../../../src-renderer/db/letters-repo';
+import { queueLetterCopy } from '../../../src-renderer/db/outbox-repo';
 import { addDays } from '../../../src-renderer/domain/dates';
+import { letterCopyKey } from '../../../src-renderer/domain/letter-copy';
 import { planFollowUps, type PlannerInput, type StepAction } from '../../../src-renderer/domain/planner';
 import { builtInPolicies } from '../../../src-renderer/domain/policies';
 import { aCustomer, anInvoice, stepDone } from '../domain/builders';
@@ -95,5 +97,58 @@ describe('markLetterPosted and groupLetters', () => {
     await recordLetter(db, letter(), NOW);
     await expect(markLetterPosted(db, 'c2', letter().archiveId, { postedOn: '2026-11-24' }, NOW)).rejects.toThrow(/No letter/);
     expect(groupLetters(await db.interactions.toArray())[0]?.postedOn).toBeUndefined();
+  });
+});
+
+describe('recordLetter with its copy by email', () => {
+  const draft = { to: { name: 'Élodie Müller', address: 'elodie@client.fr' }, subject: 'Copie de notre courrier', text: 'Bonjour', html: '<p>Bonjour</p>', pdfInvoiceIds: [] };
+  const copy = { fileName: '2026-11-23 Mise en demeure - Client c1.pdf', draft, source: 'today' as const };
+
+  it('queues one outbox message with the letter, in its transaction: the archive attached, no policy step, not a reminder for the planner', async () => {
+    const db = await database();
+    const history = [stepDone(['i1'], 'first-reminder'), stepDone(['i1'], 'second-reminder'), stepDone(['i2'], 'first-reminder', { policyId: 'copy' }), stepDone(['i2'], 'phone-call', { policyId: 'copy' })];
+    const action = planFollowUps(plannerInput(history)).find((a): a is StepAction => a.kind === 'step')!;
+    await recordLetter(db, letter({ deadline: '2026-12-01' }), NOW, action, copy);
+    const messages = (await db.interactions.toArray()).filter((row) => row.kind === 'reminder');
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(message).toMatchObject({
+      customerId: 'c1',
+      channel: 'email',
+      tone: 'formal',
+      status: 'queued',
+      invoiceIds: ['i1', 'i2'],
+      documentPath: letter().archiveId,
+      subject: 'Copie de notre courrier',
+      details: { letterCopyOf: letter().archiveId, letterArchiveId: letter().archiveId, letterFileName: copy.fileName, to: 'elodie@client.fr', actionKey: letterCopyKey(letter().archiveId), attempts: 0 },
+    });
+    expect(message?.policyId).toBeUndefined();
+    expect(message?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    // The letter keeps the deadline it gives, for a copy sent later on demand.
+    expect(groupLetters(await db.interactions.toArray())[0]?.deadline).toBe('2026-12-01');
+    // Queued again (a double click, the archive's "send by email"): the same message, nothing new.
+    const again = await queueLetterCopy(db, { customerId: 'c1', archiveId: letter().archiveId, fileName: copy.fileName, invoiceIds: ['i1', 'i2'] }, draft, 'letters', NOW);
+    expect(again.id).toBe(message?.id);
+    expect(await db.interactions.count()).toBe(3);
+  });
+
+  it('a failed copy is sent again on the same row with a new key; a copy of another letter is its own message', async () => {
+    const db = await database();
+    await recordLetter(db, letter(), NOW, undefined, copy);
+    const first = (await db.interactions.toArray()).find((row) => row.kind === 'reminder')!;
+    await db.interactions.update(first.id, { status: 'failed' });
+    const retried = await queueLetterCopy(db, { customerId: 'c1', archiveId: letter().archiveId, fileName: copy.fileName, invoiceIds: ['i1'] }, { ...draft, subject: 'Corrigé' }, 'letters', NOW);
+    expect(retried).toMatchObject({ id: first.id, status: 'queued', subject: 'Corrigé' });
+    expect(retried.idempotencyKey).not.toBe(first.idempotencyKey);
+    const other = await queueLetterCopy(db, { customerId: 'c1', archiveId: 'letters/2026/autre.pdf', fileName: 'autre.pdf', invoiceIds: ['i1'] }, draft, 'letters', NOW);
+    expect(other.id).not.toBe(first.id);
+    expect((await db.interactions.toArray()).filter((row) => row.kind === 'reminder')).toHaveLength(2);
+  });
+
+  it('nothing is written when the copy cannot be queued: the letter and its copy go together or not at all', async () => {
+    const db = await database();
+    const broken = { ...copy, draft: { ...draft, to: undefined as unknown as typeof draft.to } };
+    await expect(recordLetter(db, letter(), NOW, undefined, broken)).rejects.toThrow();
+    expect(await db.interactions.count()).toBe(0);
   });
 });

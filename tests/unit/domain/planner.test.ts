@@ -159,6 +159,12 @@ describe('planFollowUps: two reminders before a formal notice or legal step', ()
       [anInteraction(['i1'], { kind: 'letter', channel: 'letter' }), anInteraction(['i1'], { kind: 'call', channel: 'phone', status: undefined, callOutcome: 'call-back' })],
       'formal-notice',
     ],
+    [
+      'a letter and its copy by email are one reminder: the latest reminder step not done fires instead',
+      30,
+      [anInteraction(['i1'], { kind: 'letter', channel: 'letter' }), anInteraction(['i1'], { details: { letterCopyOf: 'letters/2026/rappel.pdf' } })],
+      'second-reminder',
+    ],
     ['formal notice done and two reminders: the legal decision fires', 45, [done(['i1'], 'first-reminder'), done(['i1'], 'phone-call'), done(['i1'], 'formal-notice')], 'legal-decision'],
     [
       'a courtesy email is not a reminder',

@@ -16,7 +16,9 @@ import { OutboxDriver } from '../../../src-renderer/features/mail/outbox-driver'
 import { epcQrPayload } from '../../../src-renderer/domain/epc-qr';
 import { freePort, startTestServer, type TestServer } from './smtp-test-server';
 import { aCustomer, anInvoice } from '../domain/builders';
-import { draftReminder } from '../../../src-renderer/domain/reminder-draft';
+import { draftReminder, htmlAfterEdit } from '../../../src-renderer/domain/reminder-draft';
+import { draftLetterCopy, letterDeadline } from '../../../src-renderer/domain/letter-copy';
+import { recordLetter } from '../../../src-renderer/db/letters-repo';
 import { buildLetterInput, letterArchiveName } from '../../../src-renderer/domain/letter-input';
 import { KNOWN_RATES } from '../../../src-renderer/domain/rates';
 import { HAS_PDFTOTEXT, pdfPages } from '../letters/fixtures';
@@ -275,6 +277,58 @@ describe('the outbox against the web host and an SMTP server', () => {
     expect(text).toContain('F-2026-0077');
     expect(text).toMatch(/1\s234,50\s€/u);
     expect(text).toContain('Garage Lefèvre');
+  });
+
+  it.skipIf(!HAS_PDFTOTEXT)('a formal notice also sent by email: its copy, queued with the letter, arrives once with the archived PDF byte for byte after a retry', async () => {
+    smtp = await startTestServer();
+    await configure(smtp.port);
+    const db = await database();
+    const customer = aCustomer('c1', {
+      name: 'Garage Lefèvre',
+      address: { lines: ['3 rue Garibaldi'], postcode: '69006', city: 'Lyon', country: 'FR' },
+      contacts: [{ id: 'k', name: 'Élodie Müller', civility: 'madame', email: 'elodie@garage-lefevre.fr' }],
+    });
+    const invoices = [anInvoice('i1', 'c1', '2026-10-01', { number: 'F-2026-0042', totalCents: 123_450 }), anInvoice('i2', 'c1', '2026-10-10', { number: 'F-2026-0051', totalCents: 8_000 })];
+    const shop = { name: 'Boulangerie Éclair', address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189' };
+    const today = '2026-11-23';
+    const deadline = letterDeadline(today, 8);
+    // The letter as "print today's letters" produces it: built from the ledger, archived once by main.
+    const notice = buildLetterInput({ kind: 'formal-notice', customer, invoices, payments: [], shop, today, rates: KNOWN_RATES, deadlineDays: 8 });
+    const { id, pages } = await bridge.letters.archive({ letter: notice, name: letterArchiveName(notice, 'Mise en demeure') });
+    const archived = await readFile(join(dir, 'data', ...id.split('/')));
+    // Its covering email, recorded with the letter in one transaction (letters-repo.ts).
+    const draft = draftLetterCopy({ letter: { invoiceIds: ['i1', 'i2'], deadline }, customer, invoices, shop, today }, QR_CID);
+    const fileName = id.slice(id.lastIndexOf('/') + 1);
+    const email = { to: { name: 'Élodie Müller', address: draft.contact!.email! }, subject: draft.subject, text: draft.text, html: htmlAfterEdit(draft, draft.text, QR_CID), qrPayload: draft.qrPayload!, pdfInvoiceIds: [] };
+    const letter = { customerId: 'c1', kind: 'formal-notice' as const, subject: notice.subject, invoiceIds: ['i1', 'i2'], archiveId: id, pages, amountCents: 131_450, source: 'letters' as const, deadline };
+    await recordLetter(db, letter, now(), undefined, { fileName, source: 'letters', draft: email });
+    const message = (await db.interactions.toArray()).find((row) => row.kind === 'reminder')!;
+
+    smtp.failNext(451, '4.3.0 Mailbox busy, try later');
+    const driver = new OutboxDriver({ db, transport: bridge.mail, attachments: (m) => attachmentsFor(db, m, bridge.letters.readArchived), now, recheckMs: 3_600_000 });
+    drivers.push(driver);
+    await driver.start();
+    expect((await db.interactions.get(message.id))!.status).toBe('retrying');
+    clock += 61_000;
+    await driver.kick();
+    expect((await db.interactions.get(message.id))!).toMatchObject({ status: 'sent', idempotencyKey: message.idempotencyKey });
+    expect(smtp.received).toHaveLength(1);
+
+    const { parsed, envelope } = smtp.received[0]!;
+    expect(envelope.to).toEqual(['elodie@garage-lefevre.fr']);
+    expect(parsed.subject).toMatch(/^Copie de notre courrier : montant dû de 1\s314,50\s€ \(réf\. F-2026-0042, F-2026-0051\)$/u);
+    expect(parsed.text).toContain('Bonjour Madame Müller,');
+    expect(parsed.text).toContain('Veuillez trouver ci-joint copie du courrier que nous vous adressons par voie postale');
+    expect(parsed.attachments.map((a) => a.cid ?? a.filename).sort()).toEqual([fileName, QR_CID].sort());
+    const pdf = parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+    expect(pdf.filename).toBe('2026-11-23 Mise en demeure - Garage Lefèvre.pdf');
+    expect(Buffer.compare(pdf.content, archived)).toBe(0);
+    const text = pdfPages(new Uint8Array(pdf.content)).join('\n');
+    expect(text).toContain('Garage Lefèvre');
+    expect(text).toContain('F-2026-0042');
+    expect(text).toContain('F-2026-0051');
+    expect(text).toMatch(/1\s234,50\s€/u);
+    expect(text).toMatch(/mise en demeure/i);
   });
 
   it('a draft from the template arrives with accents intact and a hostile customer name escaped in the HTML', async () => {
