@@ -5,10 +5,23 @@ import { useFormat } from '../../ui/format';
 import { ChartPanel } from './ChartPanel';
 import { axisEuros, canvasText, CHART_COLORS } from './chart-setup';
 
-/** Days sales outstanding at each month end over the last 12 months. */
-export function DsoTrendChart({ points }: { points: (MonthPoint & { dso: number | null })[] }) {
+/** What every month-by-month chart shares: month labels, the table's month cell, options, a days axis. */
+function useMonthlyChart(points: readonly MonthPoint[]) {
   const { t } = useTranslation();
   const format = useFormat();
+  return {
+    t,
+    format,
+    labels: points.map((point) => format.month(point.month)),
+    monthCell: (point: MonthPoint) => format.month(point.month, 'long'),
+    options: { maintainAspectRatio: false, locale: format.locale },
+    daysAxis: { y: { beginAtZero: true, ticks: { callback: (value: string | number) => t('common.days', { count: Number(value) }) } } },
+  };
+}
+
+/** Days sales outstanding at each month end over the last 12 months. */
+export function DsoTrendChart({ points }: { points: (MonthPoint & { dso: number | null })[] }) {
+  const { t, format, labels, monthCell, options, daysAxis } = useMonthlyChart(points);
   const days = (value: number | null) => (value === null ? t('dashboard.dsoNone') : t('dashboard.dsoDays', { days: format.number(Math.round(value)) }));
   return (
     <ChartPanel
@@ -18,21 +31,20 @@ export function DsoTrendChart({ points }: { points: (MonthPoint & { dso: number 
       chart={
         <Line
           data={{
-            labels: points.map((point) => format.month(point.month)),
+            labels,
             datasets: [{ data: points.map((point) => (point.dso === null ? null : Math.round(point.dso))), borderColor: CHART_COLORS.trend, backgroundColor: `${CHART_COLORS.trend}22`, fill: true, tension: 0.25, spanGaps: true }],
           }}
           options={{
-            maintainAspectRatio: false,
-            locale: format.locale,
+            ...options,
             plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => days(Number(item.raw)) } } },
-            scales: { y: { beginAtZero: true, ticks: { callback: (value) => t('common.days', { count: Number(value) }) } } },
+            scales: daysAxis,
           }}
         />
       }
       table={{
         label: t('dashboard.dsoTrendTable'),
         headers: [t('dashboard.month'), t('dashboard.dsoAtMonthEnd')],
-        rows: points.map((point) => ({ key: point.month, cells: [format.month(point.month, 'long'), days(point.dso)] })),
+        rows: points.map((point) => ({ key: point.month, cells: [monthCell(point), days(point.dso)] })),
       }}
     />
   );
@@ -40,8 +52,7 @@ export function DsoTrendChart({ points }: { points: (MonthPoint & { dso: number 
 
 /** What was invoiced and what came in, month by month: the gap between them is the money still out. */
 export function InvoicedCollectedChart({ points }: { points: (MonthPoint & { invoicedCents: number; collectedCents: number })[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+  const { t, format, labels, monthCell, options } = useMonthlyChart(points);
   return (
     <ChartPanel
       id="invoiced-collected-title"
@@ -50,15 +61,14 @@ export function InvoicedCollectedChart({ points }: { points: (MonthPoint & { inv
       chart={
         <Bar
           data={{
-            labels: points.map((point) => format.month(point.month)),
+            labels,
             datasets: [
               { label: t('dashboard.invoiced'), data: points.map((point) => point.invoicedCents / 100), backgroundColor: CHART_COLORS.invoiced, borderRadius: 3 },
               { label: t('dashboard.collected'), data: points.map((point) => point.collectedCents / 100), backgroundColor: CHART_COLORS.collected, borderRadius: 3 },
             ],
           }}
           options={{
-            maintainAspectRatio: false,
-            locale: format.locale,
+            ...options,
             plugins: {
               legend: { position: 'bottom' },
               tooltip: { callbacks: { label: (item) => canvasText(t('dashboard.tooltipLine', { label: item.dataset.label ?? '', value: format.money(Math.round(Number(item.raw) * 100)) })) } },
@@ -70,7 +80,7 @@ export function InvoicedCollectedChart({ points }: { points: (MonthPoint & { inv
       table={{
         label: t('dashboard.invoicedCollectedTable'),
         headers: [t('dashboard.month'), t('dashboard.invoiced'), t('dashboard.collected')],
-        rows: points.map((point) => ({ key: point.month, cells: [format.month(point.month, 'long'), format.money(point.invoicedCents), format.money(point.collectedCents)] })),
+        rows: points.map((point) => ({ key: point.month, cells: [monthCell(point), format.money(point.invoicedCents), format.money(point.collectedCents)] })),
       }}
     />
   );
@@ -78,8 +88,7 @@ export function InvoicedCollectedChart({ points }: { points: (MonthPoint & { inv
 
 /** One customer's amount-weighted days late, month by month (gaps where nothing was paid). */
 export function DaysLateTrendChart({ points, customerName }: { points: (MonthPoint & { daysLate: number | null })[]; customerName: string }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+  const { t, labels, monthCell, options, daysAxis } = useMonthlyChart(points);
   const days = (value: number | null) => (value === null ? t('dashboard.noPaymentThatMonth') : t('common.days', { count: Math.round(value) }));
   return (
     <ChartPanel
@@ -89,21 +98,20 @@ export function DaysLateTrendChart({ points, customerName }: { points: (MonthPoi
       chart={
         <Line
           data={{
-            labels: points.map((point) => format.month(point.month)),
+            labels,
             datasets: [{ data: points.map((point) => (point.daysLate === null ? null : Math.round(point.daysLate))), borderColor: CHART_COLORS.collected, backgroundColor: CHART_COLORS.collected, tension: 0.25, spanGaps: false }],
           }}
           options={{
-            maintainAspectRatio: false,
-            locale: format.locale,
+            ...options,
             plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => days(Number(item.raw)) } } },
-            scales: { y: { beginAtZero: true, ticks: { callback: (value) => t('common.days', { count: Number(value) }) } } },
+            scales: daysAxis,
           }}
         />
       }
       table={{
         label: t('dashboard.daysLateTrendTable', { customer: customerName }),
         headers: [t('dashboard.month'), t('dashboard.averageDaysLate')],
-        rows: points.map((point) => ({ key: point.month, cells: [format.month(point.month, 'long'), days(point.daysLate)] })),
+        rows: points.map((point) => ({ key: point.month, cells: [monthCell(point), days(point.daysLate)] })),
       }}
     />
   );

@@ -22,6 +22,9 @@ import { isOpenInvoice } from '../../domain/open-invoices';
 import type { Invoice } from '../../domain/model';
 import { OVERDUE_RANGES, inOverdueRange, type OverdueRange } from './overdue-range';
 
+/** A date column: a whole "31/12/2026" and its header's sort arrow, whatever the window's width. */
+const DATE_WIDTH = 'minmax(118px, 1fr)';
+
 const STATUSES: InvoiceStatus[] = ['not-due', 'due', 'overdue', 'partly-paid', 'paid', 'disputed', 'written-off', 'cancelled'];
 
 /** Digits of a typed amount ("1 234,50" or "1234.5") as cents, to search invoices by amount. */
@@ -75,7 +78,7 @@ export function InvoicesScreen() {
   }, [ledger, deferredQuery, status, openOnly, customerId, range]);
 
   const columns: Column<InvoiceRow>[] = [
-    { key: 'number', header: t('invoices.number'), width: '1.1fr', render: (r) => r.invoice.number, sortValue: (r) => r.invoice.number },
+    { key: 'number', header: t('invoices.number'), width: 'minmax(128px, 1.1fr)', render: (r) => r.invoice.number, sortValue: (r) => r.invoice.number },
     {
       key: 'customer',
       header: t('invoices.customer'),
@@ -85,11 +88,11 @@ export function InvoicesScreen() {
       ),
       sortValue: (r) => r.customerName,
     },
-    { key: 'issue', header: t('invoices.issueDate'), width: '1fr', render: (r) => format.date(r.invoice.issueDate), sortValue: (r) => r.invoice.issueDate },
-    { key: 'due', header: t('invoices.dueDate'), width: '1fr', render: (r) => format.date(r.invoice.dueDate), sortValue: (r) => r.invoice.dueDate },
-    { key: 'total', header: t('invoices.total'), width: '1.25fr', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
+    { key: 'issue', header: t('invoices.issueDate'), width: DATE_WIDTH, render: (r) => format.date(r.invoice.issueDate), sortValue: (r) => r.invoice.issueDate },
+    { key: 'due', header: t('invoices.dueDate'), width: DATE_WIDTH, render: (r) => format.date(r.invoice.dueDate), sortValue: (r) => r.invoice.dueDate },
+    { key: 'total', header: t('invoices.total'), width: 'minmax(120px, 1.25fr)', align: 'right', render: (r) => format.money(r.invoice.totalCents), sortValue: (r) => r.invoice.totalCents },
     { key: 'balance', header: t('invoices.balance'), width: '1fr', align: 'right', render: (r) => format.money(r.balanceCents), sortValue: (r) => r.balanceCents },
-    { key: 'status', header: t('invoices.status'), width: '1.6fr', render: (r) => <StatusTag status={r.status} label={statusLabel(t, r.status, r.daysLate)} />, sortValue: (r) => r.daysLate },
+    { key: 'status', header: t('invoices.status'), width: '1.4fr', render: (r) => <StatusTag status={r.status} label={statusLabel(t, r.status, r.daysLate)} />, sortValue: (r) => r.daysLate },
     {
       key: 'actions',
       header: t('ledger.actions.column'),
