@@ -8,13 +8,9 @@ import { renderLetters } from '../../src-main/services/letters/render';
 import { LABELS } from '../../src-main/services/letters/labels';
 import { formatDate } from '../../src-renderer/domain/dates';
 import { formatCents } from '../../src-renderer/domain/money';
-import { KNOWN_RATES } from '../../src-renderer/domain/rates';
-import { buildLetterInput, LetterInputError } from '../../src-renderer/domain/letter-input';
-import { invoiceStatus } from '../../src-renderer/domain/invoice-status';
-import type { Invoice, Payment } from '../../src-renderer/domain/model';
-import { shop } from '../unit/letters/fixtures';
 import { groupName } from './bench-names';
-import { benchSizes, shopAt, type SizeFactor } from './shop';
+import { noticesOf } from './letter-notices';
+import { benchSizes } from './shop';
 
 /**
  * "Print today's letters": formal notices built by buildLetterInput from the generated shop's ledger
@@ -28,29 +24,6 @@ import { benchSizes, shopAt, type SizeFactor } from './shop';
  * numbers) and no QR image. The ratio says what react-pdf's layout costs over just putting the
  * words on pages.
  */
-function noticesOf(factor: SizeFactor): LetterInput[] {
-  const shopData = shopAt(factor);
-  const byCustomer = new Map<string, { invoices: Invoice[]; payments: Payment[] }>();
-  for (const invoice of shopData.invoices) {
-    const entry = byCustomer.get(invoice.customerId) ?? { invoices: [], payments: [] };
-    entry.invoices.push(invoice);
-    byCustomer.set(invoice.customerId, entry);
-  }
-  for (const payment of shopData.payments) byCustomer.get(payment.customerId)?.payments.push(payment);
-  const notices: LetterInput[] = [];
-  for (const customer of shopData.customers) {
-    if (notices.length >= factor) break;
-    const own = byCustomer.get(customer.id);
-    if (!own || !own.invoices.some((invoice) => invoice.dueDate < shopData.today && invoiceStatus(invoice, shopData.today).balanceCents > 0)) continue;
-    try {
-      notices.push(buildLetterInput({ kind: 'formal-notice', customer, ...own, shop, today: shopData.today, rates: KNOWN_RATES }));
-    } catch (error) {
-      if (!(error instanceof LetterInputError)) throw error; // no address, nothing to claim: not a letter of the day
-    }
-  }
-  if (notices.length < factor) throw new Error(`only ${notices.length} formal notices can be written at ${factor}×`);
-  return notices;
-}
 
 /** Every line of text a notice prints, in reading order (what the anchor draws). */
 function textLines(input: LetterInput): string[] {
