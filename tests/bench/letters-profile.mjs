@@ -4,9 +4,10 @@
  * profiler, summarised as the functions and the packages that took the most CPU. Not part of
  * `npm run bench`: run it when the letters figure needs explaining.
  *
- *   node tests/bench/letters-profile.mjs [--letters 100] [--runs 2] [--keep-profile]
+ *   node tests/bench/letters-profile.mjs [--letters 100] [--runs 2] [--cold] [--keep-profile]
  *
- * The first run warms up (fonts registered, modules compiled) and is not profiled. NODE_ENV is
+ * The first run warms up (fonts registered and parsed, code compiled) and is not profiled, unless
+ * --cold: then the runs profiled start with the first one, as in a fresh worker. NODE_ENV is
  * production, as in the app's worker (React's development build is slower).
  */
 import { Session } from 'node:inspector/promises';
@@ -29,8 +30,10 @@ const { noticesOf } = await load('./tests/bench/letter-notices.ts');
 const { renderLetters } = await load('./src-main/services/letters/render.ts');
 const notices = noticesOf(100, LETTERS);
 
-const first = await renderLetters(notices);
-console.log(`warm-up: ${LETTERS} notices, ${first.pages} pages`);
+if (!args.includes('--cold')) {
+  const first = await renderLetters(notices);
+  console.log(`warm-up: ${LETTERS} notices, ${first.pages} pages`);
+}
 
 const session = new Session();
 session.connect();
@@ -44,6 +47,7 @@ for (let run = 0; run < RUNS; run += 1) {
   times.push(performance.now() - started);
 }
 const { profile } = await session.post('Profiler.stop');
+session.disconnect();
 console.log(`renderLetters(${LETTERS} notices): ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 
 // Self time per function and per package, and total (inclusive) time per function.

@@ -4,7 +4,7 @@ import { EPC_MAX_NAME_LENGTH, EPC_MAX_REMITTANCE_LENGTH, epcQrPayload } from '..
 import { LettersDocument, amountToPayNow, type PreparedLetter } from './document';
 import { LABELS } from './labels';
 import { letterAnchor, numberLetterPages } from './page-numbers';
-import { registerLetterFonts } from './fonts';
+import { prepareLetterFonts } from './fonts';
 import { qrVector, type QrVector } from './qr-vector';
 
 /**
@@ -69,7 +69,7 @@ export function countPdfPages(pdf: Uint8Array): number {
  */
 export async function renderLetters(letters: LetterInput[]): Promise<RenderedLetters> {
   if (letters.length === 0) throw new Error('renderLetters: no letter to render');
-  registerLetterFonts();
+  await prepareLetterFonts();
   const cache: QrCache = new Map();
   const prepared: PreparedLetter[] = letters.map((input, index) => {
     const qr = qrFor(input, cache);
