@@ -8,13 +8,14 @@ import { mm } from './units';
 /**
  * "Page n / N" stamped with pdf-lib on the sheets of the letters that run onto more than one, after
  * react-pdf laid them out. react-pdf can number pages itself, but only through a `render` prop that
- * makes it lay out every page of the document again once the totals are known; a letter of the day
- * (one sheet) needs no number at all. So the letters are laid out once, without numbers, and only a
- * PDF that has a letter of several sheets (a long statement) is opened again here.
+ * makes it lay out every page of the document again once the totals are known, and a letter of one
+ * sheet needs no number at all. So the letters are laid out once, without numbers, and only a PDF
+ * that has a letter of several sheets (a long statement, a formal notice with its charges) is opened
+ * again here: about 0.2 s for 191 sheets.
  *
- * The number is drawn where the layout drew it (document.tsx before this change): DejaVu Sans
- * 7.5 pt, #444444, right-aligned 20 mm from the right edge, its line box ending 5 mm above the
- * bottom edge.
+ * The number is drawn where react-pdf drew it before (document.tsx's former `pageNumber` style):
+ * DejaVu Sans 7.5 pt, #444444, right-aligned 20 mm from the right edge, its line box ending 5 mm
+ * above the bottom edge.
  */
 
 const FONT_SIZE = 7.5;
