@@ -4,17 +4,13 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { bench, describe } from 'vitest';
 import type { LetterInput } from '../../src-main/contract/letters';
-import { renderLetters } from '../../src-main/services/letters/render';
 import { LABELS } from '../../src-main/services/letters/labels';
+import { renderLetters } from '../../src-main/services/letters/render';
 import { formatDate } from '../../src-renderer/domain/dates';
 import { formatCents } from '../../src-renderer/domain/money';
-import { KNOWN_RATES } from '../../src-renderer/domain/rates';
-import { buildLetterInput, LetterInputError } from '../../src-renderer/domain/letter-input';
-import { invoiceStatus } from '../../src-renderer/domain/invoice-status';
-import type { Invoice, Payment } from '../../src-renderer/domain/model';
-import { shop } from '../unit/letters/fixtures';
-import { groupName } from './bench-names';
-import { benchSizes, shopAt, type SizeFactor } from './shop';
+import { benchNote, groupName } from './bench-names';
+import { noticesOf } from './letter-notices';
+import { benchSizes } from './shop';
 
 /**
  * "Print today's letters": formal notices built by buildLetterInput from the generated shop's ledger
@@ -28,29 +24,6 @@ import { benchSizes, shopAt, type SizeFactor } from './shop';
  * numbers) and no QR image. The ratio says what react-pdf's layout costs over just putting the
  * words on pages.
  */
-function noticesOf(factor: SizeFactor): LetterInput[] {
-  const shopData = shopAt(factor);
-  const byCustomer = new Map<string, { invoices: Invoice[]; payments: Payment[] }>();
-  for (const invoice of shopData.invoices) {
-    const entry = byCustomer.get(invoice.customerId) ?? { invoices: [], payments: [] };
-    entry.invoices.push(invoice);
-    byCustomer.set(invoice.customerId, entry);
-  }
-  for (const payment of shopData.payments) byCustomer.get(payment.customerId)?.payments.push(payment);
-  const notices: LetterInput[] = [];
-  for (const customer of shopData.customers) {
-    if (notices.length >= factor) break;
-    const own = byCustomer.get(customer.id);
-    if (!own || !own.invoices.some((invoice) => invoice.dueDate < shopData.today && invoiceStatus(invoice, shopData.today).balanceCents > 0)) continue;
-    try {
-      notices.push(buildLetterInput({ kind: 'formal-notice', customer, ...own, shop, today: shopData.today, rates: KNOWN_RATES }));
-    } catch (error) {
-      if (!(error instanceof LetterInputError)) throw error; // no address, nothing to claim: not a letter of the day
-    }
-  }
-  if (notices.length < factor) throw new Error(`only ${notices.length} formal notices can be written at ${factor}×`);
-  return notices;
-}
 
 /** Every line of text a notice prints, in reading order (what the anchor draws). */
 function textLines(input: LetterInput): string[] {
@@ -94,11 +67,22 @@ async function pdfLibAnchor(noticeLines: string[][]): Promise<Uint8Array> {
   return pdf.save();
 }
 
+// The app lays letters out in worker threads started with NODE_ENV=production (worker-client.ts),
+// where React (react-pdf's reconciler, and the JSX of document.tsx) runs its production build.
+// Under vitest's default NODE_ENV=test, React's development build (a debug stack captured per
+// element) made the same layout 1.3 to 1.45 times slower. `npm run bench` runs the benches with
+// NODE_ENV=production; run this file alone as `NODE_ENV=production npx vitest bench --run …`.
+if (process.env.NODE_ENV !== 'production') {
+  benchNote(`letters: NODE_ENV=${process.env.NODE_ENV ?? ''}, React's development build is measured (the app runs its production build)`);
+}
+
 for (const factor of benchSizes()) {
   const notices = noticesOf(factor);
   const noticeLines = notices.map(textLines);
-  // 100 notices take seconds each run: one measured run there, three below.
-  const options = factor === 100 ? { iterations: 1, warmupIterations: 0, warmupTime: 0, time: 0 } : { iterations: 3, warmupIterations: 1, warmupTime: 0, time: 0 };
+  // 100 notices take seconds each run: one measured run there, three below, each after a warm-up
+  // run (fonts parsed, code compiled: a letters worker of the app stays up between batches). The
+  // first, cold run of a fresh process is about twice as slow: see docs/benchmarks.md.
+  const options = factor === 100 ? { iterations: 1, warmupIterations: 1, warmupTime: 0, time: 0 } : { iterations: 3, warmupIterations: 1, warmupTime: 0, time: 0 };
   describe(groupName('letters', factor), () => {
     bench('anchor: pdf-lib, the same text, no layout', async () => {
       await pdfLibAnchor(noticeLines);

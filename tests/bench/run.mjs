@@ -70,7 +70,9 @@ async function nodeBenches(work, notesFile) {
   log(`vitest bench at ${SIZES.join('×, ')}× (tests/bench/*.bench.ts)`);
   const code = await new Promise((resolveRun) => {
     const child = spawn('npx', ['vitest', 'bench', '--run', '--outputJson', json], {
-      env: { ...process.env, RELANCE_BENCH_SIZES: SIZES.join(','), RELANCE_BENCH_NOTES: notesFile },
+      // NODE_ENV=production: React's production build, as the app runs it (the letters are laid
+      // out by react-pdf in worker threads started with it; the other benches use no React).
+      env: { ...process.env, NODE_ENV: 'production', RELANCE_BENCH_SIZES: SIZES.join(','), RELANCE_BENCH_NOTES: notesFile },
       stdio: 'inherit',
     });
     child.on('exit', resolveRun);

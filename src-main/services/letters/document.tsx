@@ -1,40 +1,39 @@
 import type { ReactElement } from 'react';
-import { Document, type DocumentProps, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, type DocumentProps, Image, Page, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import type { LetterInput } from '../../contract/letters';
 import { daysBetween, formatDate } from '../../../src-renderer/domain/dates';
 import { formatCents } from '../../../src-renderer/domain/money';
 import { FONT_FAMILY } from './fonts';
 import { LABELS, type LetterLabels } from './labels';
+import type { QrVector } from './qr-vector';
+import { mm } from './units';
 
 /**
  * The layout of a letter (A4, French DL windowed envelope). One `<Page>` per letter: react-pdf
- * breaks it into as many sheets as needed, and `subPageNumber` numbers the sheets of each letter on
- * its own, so a batch of letters in one PDF is numbered letter by letter.
+ * breaks it into as many sheets as needed, and page-numbers.ts numbers the sheets of each letter
+ * that has several on its own, so a batch of letters in one PDF is numbered letter by letter.
  *
  * Positions (millimetres from the sheet's top-left corner):
  * - the shop's identity and logo top left (20, 15);
  * - the recipient's address in the envelope's window: a block from (110, 50) to (185, 88), inside
  *   the window area of a French DL envelope with a right window (100–190 × 45–90);
  * - the body starts below the window, at 95;
- * - the legal footer (and the page number) on every sheet, 10 mm above the bottom edge.
+ * - the legal footer on every sheet, 10 mm above the bottom edge; "Page n / N" below it, 5 mm
+ *   above the edge (stamped after the layout).
  */
-
-/** Millimetres to PDF points. */
-export const mm = (value: number): number => value * 2.834_645_669;
 
 export const RECIPIENT_BLOCK = { left: 110, top: 50, width: 75, height: 38 } as const;
 
-/** A letter ready to lay out: the input, its QR code image if any, whether to number its pages. */
+/** A letter ready to lay out: the input, its QR code if any, whether to number its pages. */
 export interface PreparedLetter {
   input: LetterInput;
-  /** PNG data URL of the SEPA QR code, when the shop's IBAN is set. */
-  qrDataUrl?: string;
+  /** The SEPA QR code as a vector path (qr-vector.ts), when the shop's IBAN is set. */
+  qr?: QrVector;
   /**
-   * Draw "Page n / N" on multi-page letters. It is a render prop, which makes react-pdf paginate the
-   * whole document twice (it needs the totals): render.ts leaves it out when every letter fits on
-   * one page, and checks that they did.
+   * The named destination that marks the letter's first sheet (page-numbers.ts `letterAnchor`):
+   * "Page n / N" is stamped after the layout, on the letters that ran onto several sheets.
    */
-  pageNumbers: boolean;
+  anchor: string;
 }
 
 const styles = StyleSheet.create({
@@ -107,7 +106,6 @@ const styles = StyleSheet.create({
     color: '#444444',
     textAlign: 'center',
   },
-  pageNumber: { position: 'absolute', left: mm(20), right: mm(20), bottom: mm(5), fontSize: 7.5, color: '#444444', textAlign: 'right' },
 });
 
 function money(cents: number, input: LetterInput): string {
@@ -298,11 +296,13 @@ function SignatureLines({ input, labels }: { input: LetterInput; labels: LetterL
 }
 
 function SepaQr({ letter, labels }: { letter: PreparedLetter; labels: LetterLabels }): ReactElement | null {
-  const { input, qrDataUrl } = letter;
-  if (!qrDataUrl || !input.shop.iban) return null;
+  const { input, qr } = letter;
+  if (!qr || !input.shop.iban) return null;
   return (
     <>
-      <Image style={styles.qrImage} src={qrDataUrl} />
+      <Svg style={styles.qrImage} viewBox={`0 0 ${qr.size} ${qr.size}`}>
+        <Path d={qr.d} fill="#000000" />
+      </Svg>
       <View style={styles.qrText}>
         <Text>{labels.qrCaption}</Text>
         <Text>{`${labels.iban} ${input.shop.iban.replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ')}`}</Text>
@@ -313,7 +313,7 @@ function SepaQr({ letter, labels }: { letter: PreparedLetter; labels: LetterLabe
   );
 }
 
-function Footer({ input, labels, pageNumbers }: { input: LetterInput; labels: LetterLabels; pageNumbers: boolean }): ReactElement {
+function Footer({ input, labels }: { input: LetterInput; labels: LetterLabels }): ReactElement {
   const { shop } = input;
   const legal = [
     shop.name,
@@ -321,21 +321,11 @@ function Footer({ input, labels, pageNumbers }: { input: LetterInput; labels: Le
     shop.siret ? `${labels.siret} ${shop.siret}` : '',
     shop.vatNumber ? `${labels.vat} ${shop.vatNumber}` : '',
   ].filter(Boolean);
+  // "Page n / N" goes below it, stamped by page-numbers.ts on letters of several sheets.
   return (
-    <>
-      <View style={styles.footer} fixed>
-        <Text>{legal.join(' · ')}</Text>
-      </View>
-      {pageNumbers ? (
-        <Text
-          style={styles.pageNumber}
-          fixed
-          render={({ subPageNumber, subPageTotalPages }) =>
-            subPageTotalPages > 1 ? labels.page(subPageNumber, subPageTotalPages) : ''
-          }
-        />
-      ) : null}
-    </>
+    <View style={styles.footer} fixed>
+      <Text>{legal.join(' · ')}</Text>
+    </View>
   );
 }
 
@@ -346,7 +336,7 @@ function LetterPage({ letter }: { letter: PreparedLetter }): ReactElement {
   const dueCents = input.invoices.reduce((sum, invoice) => sum + invoice.amountDueCents, 0);
   return (
     <Page size="A4" style={styles.page}>
-      <View style={styles.header}>
+      <View style={styles.header} id={letter.anchor}>
         <ShopIdentity input={input} />
       </View>
       <Recipient input={input} labels={labels} />
@@ -394,7 +384,7 @@ function LetterPage({ letter }: { letter: PreparedLetter }): ReactElement {
         {input.signature ? <Text style={styles.signature}>{input.signature}</Text> : null}
       </View>
       {input.kind === 'payment-plan' ? <SignatureLines input={input} labels={labels} /> : null}
-      <Footer input={input} labels={labels} pageNumbers={letter.pageNumbers} />
+      <Footer input={input} labels={labels} />
     </Page>
   );
 }

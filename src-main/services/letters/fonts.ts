@@ -73,3 +73,54 @@ export function registerLetterFonts(): void {
   Font.registerHyphenationCallback((word) => [word]);
   registered = true;
 }
+
+/** Enough shaped runs for a day's batch of letters; past it the memo starts again (memory stays small). */
+const SHAPED_RUNS_KEPT = 20_000;
+const MEMOISED = Symbol('relance.memoisedShaping');
+
+type Shaping = (text: string, ...rest: unknown[]) => unknown;
+interface ShapingFont {
+  layout: Shaping;
+  [MEMOISED]?: true;
+}
+
+/**
+ * Memoises fontkit's `layout` (shaping: OpenType substitutions and positioning of a run of text) on
+ * one loaded font. react-pdf shapes every run of every letter: a batch of formal notices repeats
+ * the same labels, headings, template sentences, dates and amounts letter after letter, and
+ * shaping is the biggest single cost of the layout after yoga. The result is shared, not copied:
+ * react-pdf's textkit only reads it (it maps the positions to new objects before justifying, and
+ * slices the glyph arrays), and fontkit already shares its glyph objects between runs.
+ */
+function memoiseShaping(font: ShapingFont): void {
+  if (font[MEMOISED]) return;
+  const shape = font.layout.bind(font);
+  let shaped = new Map<string, unknown>();
+  font.layout = (text: string, ...rest: unknown[]) => {
+    // The other arguments are features (an array or object), script, language and direction.
+    const key = rest.length === 0 ? text : `${text}\u0000${JSON.stringify(rest)}`;
+    let run = shaped.get(key);
+    if (run === undefined) {
+      run = shape(text, ...rest);
+      if (shaped.size >= SHAPED_RUNS_KEPT) shaped = new Map();
+      shaped.set(key, run);
+    }
+    return run;
+  };
+  font[MEMOISED] = true;
+}
+
+/**
+ * Registers DejaVu Sans (once), loads both weights and memoises their shaping (once per process or
+ * worker): what render.ts calls before laying letters out.
+ */
+export async function prepareLetterFonts(): Promise<void> {
+  registerLetterFonts();
+  for (const fontWeight of [400, 700]) {
+    const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
+    await source.load();
+    if (source.data && typeof (source.data as unknown as Partial<ShapingFont>).layout === 'function') {
+      memoiseShaping(source.data as unknown as ShapingFont);
+    }
+  }
+}

@@ -1,9 +1,11 @@
 import { renderToBuffer } from '@react-pdf/renderer';
-import QRCode from 'qrcode';
 import type { LetterInput } from '../../contract/letters';
 import { EPC_MAX_NAME_LENGTH, EPC_MAX_REMITTANCE_LENGTH, epcQrPayload } from '../../../src-renderer/domain/epc-qr';
-import { LettersDocument, amountToPayNow } from './document';
-import { registerLetterFonts } from './fonts';
+import { LettersDocument, amountToPayNow, type PreparedLetter } from './document';
+import { LABELS } from './labels';
+import { letterAnchor, numberLetterPages } from './page-numbers';
+import { prepareLetterFonts } from './fonts';
+import { qrVector, type QrVector } from './qr-vector';
 
 /**
  * Renders letters to PDF bytes with @react-pdf/renderer. Plain Node (no Electron): the service, the
@@ -41,30 +43,18 @@ export function letterQrPayload(input: LetterInput): string | undefined {
   });
 }
 
-/** QR code images of one batch, by payload (a shop often sends the same amount twice). */
-type QrCache = Map<string, Promise<string>>;
+/** QR codes of one batch, by payload (a shop often sends the same amount twice). */
+type QrCache = Map<string, QrVector>;
 
-async function qrImageFor(input: LetterInput, cache: QrCache): Promise<string | undefined> {
+function qrFor(input: LetterInput, cache: QrCache): QrVector | undefined {
   const payload = letterQrPayload(input);
   if (payload === undefined) return undefined;
-  let image = cache.get(payload);
-  if (!image) {
-    // Error correction M, as EPC069-12 asks; a 4-module quiet zone. 4 pixels a module: printed
-    // 27 mm wide that is about 300 dpi, and the PNG stays small and quick to encode.
-    image = QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 4, scale: 4 });
-    cache.set(payload, image);
+  let qr = cache.get(payload);
+  if (!qr) {
+    qr = qrVector(payload);
+    cache.set(payload, qr);
   }
-  return image;
-}
-
-/**
- * Whether a letter may need a second sheet: then the batch is laid out with page numbers at once.
- * Only a shortcut: a letter that overflows without being expected to is caught after rendering.
- */
-export function mayNeedSeveralPages(input: LetterInput): boolean {
-  const textLength = [...input.paragraphs, ...(input.closing ?? [])].reduce((sum, text) => sum + text.length + 90, 0);
-  const rows = input.invoices.length + (input.charges?.lines.length ?? 0) + (input.instalments?.length ?? 0);
-  return rows > 12 || textLength > 1_800 || rows * 90 + textLength > 2_400;
+  return qr;
 }
 
 /** Pages of a PDF written by react-pdf (pdfkit writes page objects uncompressed). */
@@ -73,33 +63,22 @@ export function countPdfPages(pdf: Uint8Array): number {
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
-/** Every letter in one PDF, in order; each letter's sheets are numbered on their own. */
-export async function renderLetters(
-  letters: LetterInput[],
-  options: { mayNeedSeveralPages?: (input: LetterInput) => boolean } = {},
-): Promise<RenderedLetters> {
-  const mayOverflow = options.mayNeedSeveralPages ?? mayNeedSeveralPages;
+/**
+ * Every letter in one PDF, in order, laid out once; the sheets of each letter that has several are
+ * numbered on their own ("Page n / N", stamped by page-numbers.ts after the layout).
+ */
+export async function renderLetters(letters: LetterInput[]): Promise<RenderedLetters> {
   if (letters.length === 0) throw new Error('renderLetters: no letter to render');
-  registerLetterFonts();
+  await prepareLetterFonts();
   const cache: QrCache = new Map();
-  const images = await Promise.all(letters.map((input) => qrImageFor(input, cache)));
-  const layOut = async (pageNumbers: boolean): Promise<RenderedLetters> => {
-    const prepared = letters.map((input, index) => {
-      const qrDataUrl = images[index];
-      return qrDataUrl === undefined ? { input, pageNumbers } : { input, qrDataUrl, pageNumbers };
-    });
-    // Called as a function: its result is the <Document> element renderToBuffer expects.
-    const buffer = await renderToBuffer(LettersDocument({ letters: prepared }));
-    const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return { pdf, pages: countPdfPages(pdf) };
-  };
-
-  // Page numbers cost a second pagination of the whole document (react-pdf needs the totals). When
-  // every letter should fit on one sheet, lay out without them, and check: one sheet per letter
-  // means no letter needed numbers; otherwise lay out again, numbered.
-  if (!letters.some(mayOverflow)) {
-    const quick = await layOut(false);
-    if (quick.pages === letters.length) return quick;
-  }
-  return layOut(true);
+  const prepared: PreparedLetter[] = letters.map((input, index) => {
+    const qr = qrFor(input, cache);
+    return qr === undefined ? { input, anchor: letterAnchor(index) } : { input, qr, anchor: letterAnchor(index) };
+  });
+  // Called as a function: its result is the <Document> element renderToBuffer expects.
+  const buffer = await renderToBuffer(LettersDocument({ letters: prepared }));
+  const laidOut = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const pages = countPdfPages(laidOut);
+  const pdf = await numberLetterPages(laidOut, letters.map((input) => LABELS[input.language].page), pages);
+  return { pdf, pages };
 }

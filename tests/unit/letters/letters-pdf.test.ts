@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { letterQrPayload, mayNeedSeveralPages, renderLetters } from '../../../src-main/services/letters/render';
+import { letterQrPayload, renderLetters } from '../../../src-main/services/letters/render';
 import { epcQrPayload } from '../../../src-renderer/domain/epc-qr';
 import { formatCents } from '../../../src-renderer/domain/money';
 import {
@@ -190,23 +190,36 @@ describe.skipIf(!HAS_QR_TOOLS)('SEPA QR code', () => {
   });
 });
 
-describe.skipIf(!HAS_PDFTOTEXT)('page numbers shortcut', () => {
-  it('numbers a letter that overflowed although it was expected to fit on one sheet', async () => {
-    const { pdf, pages } = await renderLetters([letter(), statement(60)], { mayNeedSeveralPages: () => false });
+describe.skipIf(!HAS_PDFTOTEXT)('page numbers stamped after the layout', () => {
+  it('numbers each letter of several sheets on its own, wherever it is in the batch, and no one-sheet letter', async () => {
+    const { pdf, pages } = await renderLetters([statement(60), letter(), formalNotice().input, statement(60), letter()]);
     const texts = pdfPages(pdf).map(normalised);
-    expect(pages).toBe(3);
-    expect(texts[0]).not.toMatch(/Page \d/);
-    expect(texts[1]).toContain('Page 1 / 2');
-    expect(texts[2]).toContain('Page 2 / 2');
+    expect(pages).toBe(7);
+    expect(pdfInfoPages(pdf)).toBe(7);
+    expect(texts.map((text) => /Page (\d+) \/ (\d+)/.exec(text)?.slice(1).join('/') ?? '-')).toEqual(['1/2', '2/2', '-', '-', '1/2', '2/2', '-']);
+    expect(texts[2]).toContain('Facture F-2026-0042 impayée');
+    expect(texts[3]).toContain('Lettre recommandée avec accusé de réception');
   });
 
-  it('formal notices and reminders fit on one sheet, so a batch of them needs no second layout', async () => {
-    const { input } = formalNotice();
-    expect(mayNeedSeveralPages(input)).toBe(false);
-    expect(mayNeedSeveralPages(letter())).toBe(false);
-    expect(mayNeedSeveralPages(statement(60))).toBe(true);
-    const { pages } = await renderLetters([input, letter()]);
-    expect(pages).toBe(2);
+  it('prints the number where the layout printed it: bottom right, below the footer, in DejaVu Sans', async () => {
+    const { pdf } = await renderLetters([statement(60)]);
+    const words = pdfWords(pdf, 2);
+    const number = words.filter((word) => ['Page', '2', '/'].includes(word.text) && word.yMin > 280 * POINTS_PER_MM);
+    expect(number.map((word) => word.text)).toEqual(['Page', '2', '/', '2']);
+    const right = Math.max(...number.map((word) => word.xMax)) / POINTS_PER_MM;
+    expect(right).toBeGreaterThan(188);
+    expect(right).toBeLessThanOrEqual(190.01);
+    const bottom = Math.max(...number.map((word) => word.yMax)) / POINTS_PER_MM;
+    expect(bottom).toBeGreaterThan(290);
+    expect(bottom).toBeLessThanOrEqual(292.01);
+    const fonts = withPdf(pdf, (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }));
+    expect(fonts).not.toMatch(/Helvetica|Times|Courier/);
+  });
+
+  it('a batch of one-sheet letters has no page number at all', async () => {
+    const { pdf, pages } = await renderLetters([formalNotice().input, letter(), letter({ kind: 'second-reminder' })]);
+    expect(pages).toBe(3);
+    expect(all(pdfPages(pdf))).not.toMatch(/Page \d/);
   });
 });
 
