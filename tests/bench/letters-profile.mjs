@@ -4,7 +4,10 @@
  * profiler, summarised as the functions and the packages that took the most CPU. Not part of
  * `npm run bench`: run it when the letters figure needs explaining.
  *
- *   node tests/bench/letters-profile.mjs [--letters 100] [--runs 2] [--cold] [--keep-profile]
+ *   node tests/bench/letters-profile.mjs [--letters 100] [--runs 2] [--cold] [--one-by-one] [--keep-profile]
+ *
+ * --one-by-one renders each notice as its own document, as "print today's letters" does (each
+ * letter archived on its own, then the archives merged): the per-document costs show.
  *
  * The first run warms up (fonts registered and parsed, code compiled) and is not profiled, unless
  * --cold: then the runs profiled start with the first one, as in a fresh worker. NODE_ENV is
@@ -29,9 +32,16 @@ const load = async (path) => (await runnerImport(path, { configFile: false, logL
 const { noticesOf } = await load('./tests/bench/letter-notices.ts');
 const { renderLetters } = await load('./src-main/services/letters/render.ts');
 const notices = noticesOf(100, LETTERS);
+const ONE_BY_ONE = args.includes('--one-by-one');
+const renderAll = async () => {
+  if (!ONE_BY_ONE) return renderLetters(notices);
+  let pages = 0;
+  for (const notice of notices) pages += (await renderLetters([notice])).pages;
+  return { pages };
+};
 
 if (!args.includes('--cold')) {
-  const first = await renderLetters(notices);
+  const first = await renderAll();
   console.log(`warm-up: ${LETTERS} notices, ${first.pages} pages`);
 }
 
@@ -43,12 +53,12 @@ await session.post('Profiler.start');
 const times = [];
 for (let run = 0; run < RUNS; run += 1) {
   const started = performance.now();
-  await renderLetters(notices);
+  await renderAll();
   times.push(performance.now() - started);
 }
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
-console.log(`renderLetters(${LETTERS} notices): ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(`renderLetters(${LETTERS} notices${ONE_BY_ONE ? ', one document each' : ''}): ${times.map((t) => `${Math.round(t)} ms`).join(', ')} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 
 // Self time per function and per package, and total (inclusive) time per function.
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -41,6 +41,23 @@ function regularFontBytes(): Uint8Array {
   return fontBytes;
 }
 
+/**
+ * pdf-lib parses the font it embeds at every `embedFont` (`fontkit.create` of 700 KB of DejaVu):
+ * once per multi-page letter, which made rendering letters one by one (each archived on its own)
+ * cost several times a batch of them. The parsed font is kept for the worker's life; each document
+ * still gets its own subset (`createSubset`), and the bytes written are the same.
+ */
+let parsedFont: ReturnType<typeof fontkit.create> | undefined;
+
+const fontkitKeepingDejaVu: typeof fontkit = {
+  ...fontkit,
+  create: (data, postscriptName) => {
+    if (data !== regularFontBytes()) return fontkit.create(data, postscriptName);
+    parsedFont ??= fontkit.create(data, postscriptName);
+    return parsedFont;
+  },
+};
+
 let baseline: number | undefined;
 
 /**
@@ -50,7 +67,7 @@ let baseline: number | undefined;
  */
 function baselineAboveBottom(): number {
   if (baseline === undefined) {
-    const font = fontkit.create(regularFontBytes());
+    const font = fontkitKeepingDejaVu.create(regularFontBytes());
     baseline = BOTTOM + (Math.abs(font.descent) / font.unitsPerEm) * FONT_SIZE;
   }
   return baseline;
@@ -104,7 +121,7 @@ export async function numberLetterPages(pdf: Uint8Array, labels: readonly PageLa
   // Keep react-pdf's title, author, creator, producer and dates: the file is the same letter.
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const sheets = sheetsPerLetter(document, labels.length);
-  document.registerFontkit(fontkit);
+  document.registerFontkit(fontkitKeepingDejaVu);
   const font = await document.embedFont(regularFontBytes(), { subset: true });
   const y = baselineAboveBottom();
   let index = 0;
