@@ -86,6 +86,8 @@ test.describe('calls, promises and payment plans', () => {
     await expect(payment).toHaveCount(0);
     await expect(promise).toHaveCount(0);
     await page.getByRole('link', { name: 'Clients' }).click();
+    // Paid, it has moved down the list (sorted by amount overdue): found as a shopkeeper would, by name.
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill('Fleurs de Lys');
     await page.getByRole('link', { name: 'Fleurs de Lys SARL' }).click();
     await expect(page.getByRole('list', { name: 'Historique' }).getByRole('listitem').filter({ hasText: 'Promesse tenue' })).toBeVisible();
     await expect(callItem).toContainText('tenue');
