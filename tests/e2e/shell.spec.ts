@@ -33,7 +33,8 @@ test.describe('the app shell', () => {
   test('switching to English translates the shell, and the choice is kept', async ({ page }) => {
     const app = new AppPage(page);
     await app.open('#/settings');
-    await page.getByText('English', { exact: true }).click();
+    // The app's language (the template editor has a language switch of its own further down).
+    await page.getByRole('radiogroup', { name: /^(Langue|Language)$/ }).getByText('English', { exact: true }).click();
     await expect(app.heading('Settings')).toBeVisible();
     for (const link of ['Today', 'Customers', 'Invoices', 'Calls', 'Letters', 'Dashboard', 'Settings']) {
       await expect(app.navigation.getByRole('link', { name: link })).toBeVisible();
@@ -41,7 +42,7 @@ test.describe('the app shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
     await expect(app.navigation.getByRole('link', { name: 'Customers' })).toBeVisible();
-    await page.getByText('Français', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Language', exact: true }).getByText('Français', { exact: true }).click();
     await expect(app.heading('Réglages')).toBeVisible();
   });
 
