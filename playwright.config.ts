@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './tests/system-chromium.mjs';
 
 /**
  * End-to-end tests drive the real renderer in a real Chromium, against the real web host (the same
@@ -19,8 +20,6 @@ process.env.RELANCE_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'relance-e2e-'));
 if (!existsSync('out/renderer/index.html') || !existsSync('out/main/web-host.js')) {
   execSync('npx electron-vite build', { stdio: 'inherit' });
 }
-
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,18 +44,10 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
-        launchOptions: systemChromium
+        launchOptions: SYSTEM_CHROMIUM
           ? {
-              executablePath: systemChromium,
-              args: [
-                '--headless',
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync',
-                '--no-first-run',
-              ],
+              executablePath: SYSTEM_CHROMIUM,
+              args: CHROMIUM_ARGS,
             }
           : {},
       },

@@ -11,10 +11,11 @@
  * 4. The dashboard opened directly, to its aging chart and top-10 table.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../system-chromium.mjs';
 
 // Paths (out/main/web-host.js, tests/bench/shop.ts) are the repository's.
 process.chdir(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'));
@@ -75,20 +76,12 @@ export function stopHost(child) {
   });
 }
 
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-// The flags of playwright.config.ts.
+
+// Debian's Chromium with the flags of playwright.config.ts.
 export const LAUNCH = SYSTEM_CHROMIUM
   ? {
       executablePath: SYSTEM_CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     }
   : {};
 export const CONTEXT = { locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } };

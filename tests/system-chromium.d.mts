@@ -1,0 +1,2 @@
+export declare const SYSTEM_CHROMIUM: string | undefined;
+export declare const CHROMIUM_ARGS: string[];
