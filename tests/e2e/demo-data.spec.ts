@@ -62,6 +62,41 @@ test.describe('the demo data', () => {
     await expect.poll(() => app.rowCount('Liste des factures')).toBe(1);
   });
 
+  test('the invoice list scrolls to its end and back, each drawn row showing its own invoice, focus not carried along', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open('#/invoices');
+    await app.loadDemo();
+    const table = app.table('Liste des factures');
+    const total = await app.rowCount('Liste des factures');
+    const body = table.getByRole('rowgroup').nth(1);
+    const drawnNumbers = async () => (await body.getByRole('row').evaluateAll((rows) => rows.map((row) => row.querySelector('[role="cell"]')?.textContent ?? '')));
+
+    const firstRow = body.locator('[aria-rowindex="2"]');
+    const firstNumber = await firstRow.getByRole('cell').first().innerText();
+    // Rows are reused for other invoices as the list scrolls: a focused link must not go along.
+    const link = firstRow.getByRole('link').first();
+    await link.focus();
+    await expect(link).toBeFocused();
+
+    await body.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await expect(body.locator(`[aria-rowindex="${total + 1}"]`)).toBeVisible();
+    await expect(firstRow).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="row"]') ?? null)).toBeNull();
+    const atEnd = await drawnNumbers();
+    expect(new Set(atEnd).size).toBe(atEnd.length);
+
+    await body.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await expect(firstRow.getByRole('cell').first()).toHaveText(firstNumber);
+    const atStart = await drawnNumbers();
+    expect(new Set(atStart).size).toBe(atStart.length);
+    expect(atStart.some((number) => atEnd.includes(number))).toBe(false);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('loading the demo twice is refused, nothing is duplicated', async ({ page }) => {
     const app = new AppPage(page);
     await app.open('#/settings');

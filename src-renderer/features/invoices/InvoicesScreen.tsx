@@ -100,6 +100,8 @@ export function InvoicesScreen() {
       align: 'right',
       render: (r) => (
         <InvoiceRowActions
+          // Rows are reused for other invoices as the list scrolls: its menu state belongs to this one.
+          key={r.invoice.id}
           row={r}
           callLabel={t('callsPanel.callAbout', { number: r.invoice.number })}
           menuLabel={t('ledger.actions.menu', { number: r.invoice.number })}
