@@ -11,11 +11,11 @@
 import { CLOSING_LINE } from './builtin-templates';
 import type { InstalmentReminderWhen } from './instalment-reminders';
 import type { Channel, MessageTemplate } from './model';
+import { lines, paymentLines, type TemplateText as ShippedText } from './template-texts';
 
-type TemplateText = Omit<MessageTemplate, 'language' | 'builtIn' | 'id' | 'channel'>;
+/** The id and channel come from `instalmentReminderTemplateId` and the loop below. */
+type TemplateText = Omit<ShippedText, 'id' | 'channel'>;
 type ShortChannel = 'sms' | 'whatsapp';
-
-const lines = (...parts: string[]): string => parts.join('\n');
 
 /** Whether a template is one of a payment plan's instalment reminders (not a policy step's text). */
 export function isInstalmentReminderTemplate(id: string): boolean {
@@ -38,12 +38,7 @@ const emailTexts = (): Record<'fr' | 'en', Record<InstalmentReminderWhen, Templa
         '',
         'Merci encore pour l’échéancier convenu ensemble. Petit rappel : l’échéance n° {{instalmentNumber}}, d’un montant dû de {{instalmentAmount}}, est à régler le {{newDeadline}}.',
         '',
-        '{{#paymentLink}}',
-        'Vous pouvez régler en ligne en quelques clics : {{paymentLink}}',
-        '{{/paymentLink}}',
-        '{{#iban}}',
-        'Pour un règlement par virement, notre IBAN : {{iban}}',
-        '{{/iban}}',
+        ...paymentLines('fr', 'quick'),
         '',
         'Si votre règlement est déjà en route, merci beaucoup ! Pour toute question, nous restons à votre disposition.',
         '',
@@ -61,12 +56,7 @@ const emailTexts = (): Record<'fr' | 'en', Record<InstalmentReminderWhen, Templa
         '',
         'Montant dû pour cette échéance : {{instalmentAmount}}, à régler d’ici le {{newDeadline}} pour que l’échéancier se poursuive comme convenu.',
         '',
-        '{{#paymentLink}}',
-        'Vous pouvez régler en ligne : {{paymentLink}}',
-        '{{/paymentLink}}',
-        '{{#iban}}',
-        'Pour un règlement par virement, notre IBAN : {{iban}}',
-        '{{/iban}}',
+        ...paymentLines('fr', 'plain'),
         '',
         'En cas de difficulté, appelez-nous{{#shopPhone}} au {{shopPhone}}{{/shopPhone}} : nous trouverons une solution ensemble.',
         '',
@@ -86,12 +76,7 @@ const emailTexts = (): Record<'fr' | 'en', Record<InstalmentReminderWhen, Templa
         '',
         'Thank you again for the payment plan we agreed together. A short reminder: instalment {{instalmentNumber}}, an amount due of {{instalmentAmount}}, is to be paid on {{newDeadline}}.',
         '',
-        '{{#paymentLink}}',
-        'You can pay online in a few clicks: {{paymentLink}}',
-        '{{/paymentLink}}',
-        '{{#iban}}',
-        'To pay by bank transfer, our IBAN: {{iban}}',
-        '{{/iban}}',
+        ...paymentLines('en', 'quick'),
         '',
         'If your payment is already on its way, thank you very much! We remain at your disposal for any question.',
         '',
@@ -109,12 +94,7 @@ const emailTexts = (): Record<'fr' | 'en', Record<InstalmentReminderWhen, Templa
         '',
         'Amount due for this instalment: {{instalmentAmount}}, to be paid by {{newDeadline}} so that the plan carries on as agreed.',
         '',
-        '{{#paymentLink}}',
-        'You can pay online: {{paymentLink}}',
-        '{{/paymentLink}}',
-        '{{#iban}}',
-        'To pay by bank transfer, our IBAN: {{iban}}',
-        '{{/iban}}',
+        ...paymentLines('en', 'plain'),
         '',
         'If anything makes it difficult, call us{{#shopPhone}} on {{shopPhone}}{{/shopPhone}}: we will find a solution together.',
         '',

@@ -10,7 +10,7 @@
  */
 import { CLOSING_LINE } from './builtin-templates';
 import type { MessageTemplate } from './model';
-import { bilingual, lines, type TemplateText } from './template-texts';
+import { bilingual, lines, paymentLines, type TemplateText } from './template-texts';
 
 export const LETTER_COPY_TEMPLATE_ID = 'letter-copy-email';
 
@@ -31,12 +31,7 @@ const texts = (): { fr: TemplateText[]; en: TemplateText[] } => ({
         '',
         'Montant dû : {{amountDueTotal}}, à régler au plus tard le {{newDeadline}}.',
         '',
-        '{{#paymentLink}}',
-        'Vous pouvez régler en ligne : {{paymentLink}}',
-        '{{/paymentLink}}',
-        '{{#iban}}',
-        'Pour un règlement par virement, notre IBAN : {{iban}}',
-        '{{/iban}}',
+        ...paymentLines('fr', 'plain'),
         '',
         'Pour toute question sur ces factures, ou pour convenir d’un paiement en plusieurs fois, contactez-nous{{#shopPhone}} au {{shopPhone}}{{/shopPhone}} : nous préférons trouver une solution avec vous.',
         '',
@@ -62,12 +57,7 @@ const texts = (): { fr: TemplateText[]; en: TemplateText[] } => ({
         '',
         'Amount due: {{amountDueTotal}}, to be paid by {{newDeadline}} at the latest.',
         '',
-        '{{#paymentLink}}',
-        'You can pay online: {{paymentLink}}',
-        '{{/paymentLink}}',
-        '{{#iban}}',
-        'To pay by bank transfer, our IBAN: {{iban}}',
-        '{{/iban}}',
+        ...paymentLines('en', 'plain'),
         '',
         'If you have any question about these invoices, or would like to agree on payment in instalments, please contact us{{#shopPhone}} on {{shopPhone}}{{/shopPhone}}: we would rather find a solution with you.',
         '',

@@ -87,6 +87,40 @@ export const LAUNCH = SYSTEM_CHROMIUM
 export const CONTEXT = { locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } };
 
 // ---------------------------------------------------------------------------------------------------
+// Raw IndexedDB in the page
+
+/**
+ * Promises over raw IndexedDB, for the page functions that read or write the app's databases
+ * without Dexie. One function returning them, so that its source can go to the page (`withIdb`).
+ */
+function idbHelpers() {
+  return {
+    /** A request's result (an open request's: the database), or its error. */
+    done: (request) =>
+      new Promise((resolveRequest, reject) => {
+        request.onsuccess = () => resolveRequest(request.result);
+        request.onerror = () => reject(request.error);
+      }),
+    /** Settles when the transaction commits; fails with its error when it fails or aborts. */
+    committed: (tx) =>
+      new Promise((resolveTx, reject) => {
+        tx.oncomplete = () => resolveTx();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      }),
+  };
+}
+
+/**
+ * `pageFunction(arg, idb)` for page.evaluate, `idb` being `idbHelpers()` in the page. page.evaluate
+ * sends a function's source text, so a page function cannot call this module's functions by name:
+ * the helpers' source is sent with it, and `arg` is still passed by Playwright.
+ */
+function withIdb(pageFunction) {
+  return new Function('arg', `return (${pageFunction})(arg, (${idbHelpers})());`);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The measures
 
 /** Opens the app at `hash` in `page` and waits for the navigation. */
@@ -162,23 +196,16 @@ export async function measureImport(page, url, csvPath, rows) {
     parseLongestTaskMs: longest(marks.fileChosen, marks.columns),
     summaryText,
     statusText,
-    records: await page.evaluate(() => {
-      return new Promise((resolveCounts, reject) => {
-        const open = indexedDB.open('relance');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = ['customers', 'invoices', 'payments', 'interactions'].filter((n) => db.objectStoreNames.contains(n));
-          const tx = db.transaction(names, 'readonly');
-          const counts = {};
-          for (const name of names) tx.objectStore(name).count().onsuccess = (e) => (counts[name] = e.target.result);
-          tx.oncomplete = () => {
-            db.close();
-            resolveCounts(counts);
-          };
-        };
-      });
-    }),
+    records: await page.evaluate(
+      withIdb(async (_, { done }) => {
+        const db = await done(indexedDB.open('relance'));
+        const names = ['customers', 'invoices', 'payments', 'interactions'].filter((n) => db.objectStoreNames.contains(n));
+        const tx = db.transaction(names, 'readonly');
+        const counts = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await done(tx.objectStore(name).count())])));
+        db.close();
+        return counts;
+      }),
+    ),
   };
 }
 
@@ -189,27 +216,24 @@ export async function measureImport(page, url, csvPath, rows) {
  */
 export async function measureRawInsert(page, rows, { indexes = true, payments = 0 } = {}) {
   return page.evaluate(
-    async ({ rows, indexes, payments }) => {
+    withIdb(async ({ rows, indexes, payments }, { done, committed }) => {
       const name = `relance-bench-raw-${Math.random().toString(36).slice(2)}`;
-      const db = await new Promise((resolveOpen, reject) => {
-        const request = indexedDB.open(name, 1);
-        request.onupgradeneeded = () => {
-          const invoices = request.result.createObjectStore('invoices', { keyPath: 'id' });
-          const paymentStore = request.result.createObjectStore('payments', { keyPath: 'id' });
-          if (indexes) {
-            // Dexie's "id, &number, customerId, issueDate, dueDate, [customerId+dueDate], totalCents, paidCents".
-            invoices.createIndex('number', 'number', { unique: true });
-            for (const field of ['customerId', 'issueDate', 'dueDate', 'totalCents', 'paidCents']) invoices.createIndex(field, field);
-            invoices.createIndex('[customerId+dueDate]', ['customerId', 'dueDate']);
-            // "id, customerId, date, *invoiceIds"
-            paymentStore.createIndex('customerId', 'customerId');
-            paymentStore.createIndex('date', 'date');
-            paymentStore.createIndex('invoiceIds', 'invoiceIds', { multiEntry: true });
-          }
-        };
-        request.onsuccess = () => resolveOpen(request.result);
-        request.onerror = () => reject(request.error);
-      });
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        const invoices = request.result.createObjectStore('invoices', { keyPath: 'id' });
+        const paymentStore = request.result.createObjectStore('payments', { keyPath: 'id' });
+        if (indexes) {
+          // Dexie's "id, &number, customerId, issueDate, dueDate, [customerId+dueDate], totalCents, paidCents".
+          invoices.createIndex('number', 'number', { unique: true });
+          for (const field of ['customerId', 'issueDate', 'dueDate', 'totalCents', 'paidCents']) invoices.createIndex(field, field);
+          invoices.createIndex('[customerId+dueDate]', ['customerId', 'dueDate']);
+          // "id, customerId, date, *invoiceIds"
+          paymentStore.createIndex('customerId', 'customerId');
+          paymentStore.createIndex('date', 'date');
+          paymentStore.createIndex('invoiceIds', 'invoiceIds', { multiEntry: true });
+        }
+      };
+      const db = await done(request);
       const now = new Date().toISOString();
       const customers = Array.from({ length: 2_000 }, () => crypto.randomUUID());
       const objects = [];
@@ -245,16 +269,12 @@ export async function measureRawInsert(page, rows, { indexes = true, payments = 
         });
       }
       const t0 = performance.now();
-      await new Promise((resolveTx, reject) => {
-        const tx = db.transaction(['invoices', 'payments'], 'readwrite');
-        const store = tx.objectStore('invoices');
-        for (const object of objects) store.put(object);
-        const paymentStore = tx.objectStore('payments');
-        for (const object of paymentObjects) paymentStore.put(object);
-        tx.oncomplete = () => resolveTx();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
+      const tx = db.transaction(['invoices', 'payments'], 'readwrite');
+      const store = tx.objectStore('invoices');
+      for (const object of objects) store.put(object);
+      const paymentStore = tx.objectStore('payments');
+      for (const object of paymentObjects) paymentStore.put(object);
+      await committed(tx);
       const ms = performance.now() - t0;
       db.close();
       await new Promise((resolveDelete) => {
@@ -262,7 +282,7 @@ export async function measureRawInsert(page, rows, { indexes = true, payments = 
         request.onsuccess = request.onerror = request.onblocked = () => resolveDelete();
       });
       return ms;
-    },
+    }),
     { rows, indexes, payments },
   );
 }
@@ -341,28 +361,20 @@ export async function measureScroll(page, { maxSteps = MAX_SCROLL_STEPS } = {}) 
 export async function waitForStartupCache(page, timeoutMs = 120_000) {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    const current = await page.evaluate(async () => {
+    const current = await page.evaluate(withIdb(async (_, { done }) => {
       const generation = Number(localStorage.getItem('relance:cache-generation:relance'));
       // Opening a database that does not exist would create it: look first.
       if (!(await indexedDB.databases()).some((d) => d.name === 'relance-cache')) return false;
-      const db = await new Promise((resolveOpen) => {
-        const request = indexedDB.open('relance-cache');
-        request.onsuccess = () => resolveOpen(request.result);
-        request.onerror = () => resolveOpen(undefined);
-      });
+      const db = await done(indexedDB.open('relance-cache')).catch(() => undefined);
       if (!db || !db.objectStoreNames.contains('entries')) {
         db?.close();
         return false;
       }
       // The copy's stamp (db/ledger-cache.ts), written with the tables in one transaction.
-      const stamp = await new Promise((resolveRead) => {
-        const request = db.transaction('entries', 'readonly').objectStore('entries').get('stamp');
-        request.onsuccess = () => resolveRead(request.result);
-        request.onerror = () => resolveRead(undefined);
-      });
+      const stamp = await done(db.transaction('entries', 'readonly').objectStore('entries').get('stamp')).catch(() => undefined);
       db.close();
       return stamp?.generation === generation;
-    });
+    }));
     if (current) return Date.now() - t0;
     await page.waitForTimeout(1_000);
   }
@@ -405,16 +417,8 @@ export async function measureDashboard(context, url) {
  * do. Returns how many records of each were written.
  */
 export async function addHistory(page, history) {
-  return page.evaluate(async ({ interactions, promises, paymentPlans }) => {
-    const db = await new Promise((resolveOpen, reject) => {
-      const request = indexedDB.open('relance');
-      request.onsuccess = () => resolveOpen(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const done = (request) => new Promise((resolveRequest, reject) => {
-      request.onsuccess = () => resolveRequest(request.result);
-      request.onerror = () => reject(request.error);
-    });
+  return page.evaluate(withIdb(async ({ interactions, promises, paymentPlans }, { done, committed }) => {
+    const db = await done(indexedDB.open('relance'));
     const read = db.transaction(['customers', 'invoices'], 'readonly');
     const customerIds = new Map((await done(read.objectStore('customers').getAll())).map((c) => [c.name, c.id]));
     const numbers = new Set([...interactions, ...promises, ...paymentPlans].flatMap((r) => r.invoiceNumbers));
@@ -430,23 +434,19 @@ export async function addHistory(page, history) {
     // ledger, taken before these rows, would still be trusted and the starts would not see them.
     const generationKey = 'relance:cache-generation:relance';
     localStorage.setItem(generationKey, String((Number(localStorage.getItem(generationKey)) || 0) + 1));
-    await new Promise((resolveTx, reject) => {
-      const tx = db.transaction(['interactions', 'promises', 'paymentPlans'], 'readwrite');
-      for (const [store, records] of Object.entries({ interactions, promises, paymentPlans })) {
-        for (const record of records) {
-          const mapped = map(record);
-          if (!mapped.customerId) continue;
-          tx.objectStore(store).put(mapped);
-          counts[store] += 1;
-        }
+    const tx = db.transaction(['interactions', 'promises', 'paymentPlans'], 'readwrite');
+    for (const [store, records] of Object.entries({ interactions, promises, paymentPlans })) {
+      for (const record of records) {
+        const mapped = map(record);
+        if (!mapped.customerId) continue;
+        tx.objectStore(store).put(mapped);
+        counts[store] += 1;
       }
-      tx.oncomplete = () => resolveTx();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
+    }
+    await committed(tx);
     db.close();
     return counts;
-  }, history);
+  }), history);
 }
 
 /** Resident memory of a process from /proc (Linux), in bytes; undefined elsewhere. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LateFeeResult } from '../../../src-renderer/domain/late-fees';
-import type { Channel, MessageTemplate } from '../../../src-renderer/domain/model';
+import type { Channel, Language, MessageTemplate } from '../../../src-renderer/domain/model';
+import { lines, paymentLines, type PaymentWording } from '../../../src-renderer/domain/template-texts';
 import {
   BUILT_IN_TEMPLATE_IDS,
   CLOSING_LINE,
@@ -246,6 +247,87 @@ describe('built-in templates', () => {
       expect(body).not.toContain('D441-5');
       expect(body).not.toMatch(/40[,.]00/);
     });
+  });
+});
+
+// How each shipped text tells the customer how to pay (template-texts.ts, `paymentLines`): rendered with
+// a payment link, with an IBAN, with both and with neither, in both languages.
+describe('payment lines', () => {
+  const URL = 'https://pay.example.fr/i/F-2026-0042';
+  const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
+  const withMeans = (link: boolean, iban: boolean): MessageContext => ({
+    ...ONE_INVOICE,
+    invoices: ONE_INVOICE.invoices.map(({ paymentLink, ...invoice }) => ({ ...invoice, ...(link ? { paymentLink } : {}) })),
+    shop: { ...ONE_INVOICE.shop, ...(iban ? {} : { iban: undefined }) },
+  });
+  const MEANS = [
+    ['a link', true, false],
+    ['an IBAN', false, true],
+    ['both', true, true],
+    ['neither', false, false],
+  ] as const;
+
+  // The words of each wording, as the customer reads them with both means (the link's line first).
+  it.each<[Language, PaymentWording, string, string]>([
+    ['fr', 'courtesy', `Pour vous simplifier la vie, vous pouvez régler en ligne en quelques clics : ${URL}`, `Pour un règlement par virement, notre IBAN : ${IBAN}`],
+    ['fr', 'quick', `Vous pouvez régler en ligne en quelques clics : ${URL}`, `Pour un règlement par virement, notre IBAN : ${IBAN}`],
+    ['fr', 'plain', `Vous pouvez régler en ligne : ${URL}`, `Pour un règlement par virement, notre IBAN : ${IBAN}`],
+    ['fr', 'terse', `Règlement en ligne : ${URL}`, `Règlement par virement, IBAN : ${IBAN}`],
+    ['en', 'courtesy', `To make things easy, you can pay online in a few clicks: ${URL}`, `To pay by bank transfer, our IBAN: ${IBAN}`],
+    ['en', 'quick', `You can pay online in a few clicks: ${URL}`, `To pay by bank transfer, our IBAN: ${IBAN}`],
+    ['en', 'plain', `You can pay online: ${URL}`, `To pay by bank transfer, our IBAN: ${IBAN}`],
+    ['en', 'terse', `Pay online: ${URL}`, `Pay by bank transfer, IBAN: ${IBAN}`],
+  ])('(%s, %s) reads as expected, each line only when its means exists, in either order', (language, wording, linkLine, ibanLine) => {
+    const render = (order: 'link-first' | 'iban-first', context: MessageContext): string =>
+      renderTemplate(custom(lines('Avant', ...paymentLines(language, wording, order), 'Après'), { language }), context, { format: 'text' }).body;
+    expect(render('link-first', withMeans(true, true))).toBe(lines('Avant', linkLine, ibanLine, 'Après'));
+    expect(render('iban-first', withMeans(true, true))).toBe(lines('Avant', ibanLine, linkLine, 'Après'));
+    expect(render('link-first', withMeans(true, false))).toBe(lines('Avant', linkLine, 'Après'));
+    expect(render('link-first', withMeans(false, true))).toBe(lines('Avant', ibanLine, 'Après'));
+    expect(render('link-first', withMeans(false, false))).toBe(lines('Avant', 'Après'));
+  });
+
+  // Which payment lines each shipped text carries: a wording of `paymentLines` and its order, the link
+  // alone (phone script, SMS, WhatsApp: their own short line) or nothing (the internal note; the
+  // instalment SMS and WhatsApp stay short).
+  type Carries = readonly [PaymentWording, 'link-first' | 'iban-first'] | 'link only' | 'nothing';
+  const CARRIES: [string, Carries][] = [
+    ['courtesy-email', ['courtesy', 'link-first']],
+    ['first-reminder', ['quick', 'link-first']],
+    ['second-reminder', ['terse', 'link-first']],
+    ['phone-call', 'link only'],
+    ['sms-reminder', 'link only'],
+    ['whatsapp-reminder', 'link only'],
+    ['reminder-letter', ['terse', 'iban-first']],
+    ['formal-notice', ['terse', 'iban-first']],
+    ['legal-decision', 'nothing'],
+    ['instalment-before-email', ['quick', 'link-first']],
+    ['instalment-before-sms', 'nothing'],
+    ['instalment-before-whatsapp', 'nothing'],
+    ['instalment-missed-email', ['plain', 'link-first']],
+    ['instalment-missed-sms', 'nothing'],
+    ['instalment-missed-whatsapp', 'nothing'],
+    ['letter-copy-email', ['plain', 'link-first']],
+  ];
+  it('the table covers every built-in template', () => {
+    expect(CARRIES.map(([id]) => id).sort()).toEqual([...new Set(ALL.map((t) => t.id))].sort());
+  });
+
+  const carriesCases = CARRIES.flatMap(([id, carries]) =>
+    (['fr', 'en'] as const).flatMap((language) => MEANS.map(([means, link, iban]) => [id, language, means, carries, link, iban] as const)),
+  );
+  it.each(carriesCases)('%s (%s) with %s', (id, language, _, carries, link, iban) => {
+    const context = withMeans(link, iban);
+    const body = renderTemplate(builtIn(id, language), context, { format: 'text' }).body;
+    expect(body.includes(URL)).toBe(link && carries !== 'nothing');
+    expect(body.includes(IBAN)).toBe(iban && Array.isArray(carries));
+    // A hidden line leaves no hole: never more than one blank line in a row.
+    expect(body).not.toMatch(/\n\s*\n\s*\n/);
+    if (Array.isArray(carries)) {
+      const [wording, order] = carries as readonly [PaymentWording, 'link-first' | 'iban-first'];
+      const block = renderTemplate(custom(lines(...paymentLines(language, wording, order)), { language }), context, { format: 'text' }).body;
+      expect(body).toContain(block);
+    }
   });
 });
 

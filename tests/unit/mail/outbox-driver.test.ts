@@ -19,7 +19,8 @@ import { aCustomer, anInvoice } from '../domain/builders';
 import { draftReminder, htmlAfterEdit } from '../../../src-renderer/domain/reminder-draft';
 import { draftLetterCopy, letterDeadline } from '../../../src-renderer/domain/letter-copy';
 import { recordLetter } from '../../../src-renderer/db/letters-repo';
-import { buildLetterInput, letterArchiveName } from '../../../src-renderer/domain/letter-input';
+import { buildLetterInput, letterArchiveName, type LetterRequest } from '../../../src-renderer/domain/letter-input';
+import type { Contact, Invoice } from '../../../src-renderer/domain/model';
 import { KNOWN_RATES } from '../../../src-renderer/domain/rates';
 import { HAS_PDFTOTEXT, pdfPages } from '../letters/fixtures';
 import { readFile } from 'node:fs/promises';
@@ -52,8 +53,9 @@ async function configure(port: number) {
   });
 }
 
+/** A driver wired as the app wires it (features/mail/mail-runtime.ts), archived letters readable. */
 function driverFor(db: RelanceDatabase): OutboxDriver {
-  const driver = new OutboxDriver({ db, transport: bridge.mail, attachments: (m) => attachmentsFor(db, m), now, recheckMs: 3_600_000 });
+  const driver = new OutboxDriver({ db, transport: bridge.mail, attachments: (m) => attachmentsFor(db, m, bridge.letters.readArchived), now, recheckMs: 3_600_000 });
   drivers.push(driver);
   return driver;
 }
@@ -88,6 +90,32 @@ async function queue(db: RelanceDatabase, customerId: string, invoiceId: string,
     'today',
     now(),
   );
+}
+
+const LETTER_DAY = '2026-11-23';
+const LETTER_SHOP = { name: 'Boulangerie Éclair', address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189' };
+
+/**
+ * A letter to Garage Lefèvre (customer c1, its one contact given) as main archives it: built from the
+ * ledger on `LETTER_DAY`, rendered once and stored under data/. Returns the archive's id, pages and file
+ * name, and its bytes on disk to compare with what arrives.
+ */
+async function archivedLetter(request: Pick<LetterRequest, 'kind' | 'deadlineDays'>, kindTitle: string, contact: Contact, invoices: Invoice[]) {
+  const customer = aCustomer('c1', { name: 'Garage Lefèvre', address: { lines: ['3 rue Garibaldi'], postcode: '69006', city: 'Lyon', country: 'FR' }, contacts: [contact] });
+  const letter = buildLetterInput({ ...request, customer, invoices, payments: [], shop: LETTER_SHOP, today: LETTER_DAY, rates: KNOWN_RATES });
+  const { id, pages } = await bridge.letters.archive({ letter, name: letterArchiveName(letter, kindTitle) });
+  const archived = await readFile(join(dir, 'data', ...id.split('/')));
+  return { customer, letter, id, pages, fileName: id.slice(id.lastIndexOf('/') + 1), archived };
+}
+
+/** The first attempt is refused for a while (4xx); the retry a minute later, under the same key, goes through. */
+async function sendAfterOneRefusal(db: RelanceDatabase, messageId: string) {
+  smtp!.failNext(451, '4.3.0 Mailbox busy, try later');
+  const driver = driverFor(db);
+  await driver.start();
+  expect((await db.interactions.get(messageId))!.status).toBe('retrying');
+  clock += 61_000;
+  await driver.kick();
 }
 
 beforeEach(async () => {
@@ -237,20 +265,11 @@ describe('the outbox against the web host and an SMTP server', () => {
     await configure(smtp.port);
     const db = await database();
     // The statement, built from the ledger as Today builds it, rendered and archived by main once.
-    const customer = aCustomer('c1', {
-      name: 'Garage Lefèvre',
-      address: { lines: ['3 rue Garibaldi'], postcode: '69006', city: 'Lyon', country: 'FR' },
-      contacts: [{ id: 'k', name: 'Élodie Müller', email: 'c1@client.fr' }],
-    });
     const invoices = [
       anInvoice('i1', 'c1', '2026-10-20', { number: 'F-2026-0042', totalCents: 123_450 }),
       anInvoice('i2', 'c1', '2026-12-15', { number: 'F-2026-0077', totalCents: 8_000 }),
     ];
-    const shop = { name: 'Boulangerie Éclair', address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189' };
-    const statement = buildLetterInput({ kind: 'statement', customer, invoices, payments: [], shop, today: '2026-11-23', rates: KNOWN_RATES });
-    const { id } = await bridge.letters.archive({ letter: statement, name: letterArchiveName(statement, 'Relevé de compte') });
-    const archived = await readFile(join(dir, 'data', ...id.split('/')));
-    const fileName = id.slice(id.lastIndexOf('/') + 1);
+    const { id, fileName, archived } = await archivedLetter({ kind: 'statement' }, 'Relevé de compte', { id: 'k', name: 'Élodie Müller', email: 'c1@client.fr' }, invoices);
     const message = await queueEmail(
       db,
       { ...action('c1', 'i1'), tone: 'firm', stepId: 'second-reminder', templateId: 'second-reminder' },
@@ -259,14 +278,8 @@ describe('the outbox against the web host and an SMTP server', () => {
       now(),
     );
     expect((await db.interactions.get(message.id))!.documentPath).toBe(id);
-    // The first attempt is refused for a while (4xx): the retry, under the same key, carries the same bytes.
-    smtp.failNext(451, '4.3.0 Mailbox busy, try later');
-    const driver = new OutboxDriver({ db, transport: bridge.mail, attachments: (m) => attachmentsFor(db, m, bridge.letters.readArchived), now, recheckMs: 3_600_000 });
-    drivers.push(driver);
-    await driver.start();
-    expect((await db.interactions.get(message.id))!.status).toBe('retrying');
-    clock += 61_000;
-    await driver.kick();
+    // The retry, under the same key, carries the same bytes.
+    await sendAfterOneRefusal(db, message.id);
     expect((await db.interactions.get(message.id))!.status).toBe('sent');
     expect(smtp.received).toHaveLength(1);
     const attachment = smtp.received[0]!.parsed.attachments.find((a) => a.contentType === 'application/pdf');
@@ -283,34 +296,19 @@ describe('the outbox against the web host and an SMTP server', () => {
     smtp = await startTestServer();
     await configure(smtp.port);
     const db = await database();
-    const customer = aCustomer('c1', {
-      name: 'Garage Lefèvre',
-      address: { lines: ['3 rue Garibaldi'], postcode: '69006', city: 'Lyon', country: 'FR' },
-      contacts: [{ id: 'k', name: 'Élodie Müller', civility: 'madame', email: 'elodie@garage-lefevre.fr' }],
-    });
     const invoices = [anInvoice('i1', 'c1', '2026-10-01', { number: 'F-2026-0042', totalCents: 123_450 }), anInvoice('i2', 'c1', '2026-10-10', { number: 'F-2026-0051', totalCents: 8_000 })];
-    const shop = { name: 'Boulangerie Éclair', address: { lines: ['12 rue des Lilas'], postcode: '69003', city: 'Lyon', country: 'FR' }, iban: 'FR7630006000011234567890189' };
-    const today = '2026-11-23';
-    const deadline = letterDeadline(today, 8);
     // The letter as "print today's letters" produces it: built from the ledger, archived once by main.
-    const notice = buildLetterInput({ kind: 'formal-notice', customer, invoices, payments: [], shop, today, rates: KNOWN_RATES, deadlineDays: 8 });
-    const { id, pages } = await bridge.letters.archive({ letter: notice, name: letterArchiveName(notice, 'Mise en demeure') });
-    const archived = await readFile(join(dir, 'data', ...id.split('/')));
+    const contact = { id: 'k', name: 'Élodie Müller', civility: 'madame' as const, email: 'elodie@garage-lefevre.fr' };
+    const { customer, letter: notice, id, pages, fileName, archived } = await archivedLetter({ kind: 'formal-notice', deadlineDays: 8 }, 'Mise en demeure', contact, invoices);
     // Its covering email, recorded with the letter in one transaction (letters-repo.ts).
-    const draft = draftLetterCopy({ letter: { invoiceIds: ['i1', 'i2'], deadline }, customer, invoices, shop, today }, QR_CID);
-    const fileName = id.slice(id.lastIndexOf('/') + 1);
+    const deadline = letterDeadline(LETTER_DAY, 8);
+    const draft = draftLetterCopy({ letter: { invoiceIds: ['i1', 'i2'], deadline }, customer, invoices, shop: LETTER_SHOP, today: LETTER_DAY }, QR_CID);
     const email = { to: { name: 'Élodie Müller', address: draft.contact!.email! }, subject: draft.subject, text: draft.text, html: htmlAfterEdit(draft, draft.text, QR_CID), qrPayload: draft.qrPayload!, pdfInvoiceIds: [] };
     const letter = { customerId: 'c1', kind: 'formal-notice' as const, subject: notice.subject, invoiceIds: ['i1', 'i2'], archiveId: id, pages, amountCents: 131_450, source: 'letters' as const, deadline };
     await recordLetter(db, letter, now(), undefined, { fileName, source: 'letters', draft: email });
     const message = (await db.interactions.toArray()).find((row) => row.kind === 'reminder')!;
 
-    smtp.failNext(451, '4.3.0 Mailbox busy, try later');
-    const driver = new OutboxDriver({ db, transport: bridge.mail, attachments: (m) => attachmentsFor(db, m, bridge.letters.readArchived), now, recheckMs: 3_600_000 });
-    drivers.push(driver);
-    await driver.start();
-    expect((await db.interactions.get(message.id))!.status).toBe('retrying');
-    clock += 61_000;
-    await driver.kick();
+    await sendAfterOneRefusal(db, message.id);
     expect((await db.interactions.get(message.id))!).toMatchObject({ status: 'sent', idempotencyKey: message.idempotencyKey });
     expect(smtp.received).toHaveLength(1);
 
