@@ -5,9 +5,12 @@ import { bumpGeneration, currentGeneration } from '../db/cache-generation';
 import { readLedgerCache } from '../db/ledger-cache';
 import type { Interaction, Invoice, Payment } from '../domain/model';
 import type { LiveRecords } from './hooks';
+import { shareStringsInSlices } from './shared-strings';
 
 type RowTable = Exclude<keyof LiveRecords, 'settings'>;
 const ROW_TABLES: readonly RowTable[] = ['customers', 'invoices', 'interactions', 'payments', 'promises', 'paymentPlans', 'policies'];
+/** The tables read by the hundred thousand, whose repeated strings are worth sharing (shared-strings.ts). */
+const BIG_TABLES: ReadonlySet<string> = new Set<RowTable>(['invoices', 'payments', 'interactions']);
 
 /** Past this many changed keys in one table, reading the table is cheaper than fetching each key. */
 const KEYED_READ_LIMIT = 5_000;
@@ -121,6 +124,16 @@ export class LiveRecordsStore {
     for (const table of ROW_TABLES) this.positions.delete(table);
     this.emit();
     if (!cached) this.scheduleCacheRebuild();
+    this.shareStrings();
+  }
+
+  /**
+   * Shares the repeated strings of the big tables just read (shared-strings.ts), in slices after
+   * the records are shown: the rows are only updated in place, nothing is emitted.
+   */
+  private shareStrings(): void {
+    const { invoices, payments, interactions } = this.records!;
+    void shareStringsInSlices({ invoices, payments, interactions }, nextTask).catch((error: unknown) => this.options.onError?.(error));
   }
 
   private onChange(change: DatabaseChange): void {
@@ -149,6 +162,7 @@ export class LiveRecordsStore {
     const db = this.db;
     const next: LiveRecords = { ...this.records! };
     let changed = false;
+    let rereadBigTable = false;
     for (const [table, change] of Object.entries(changes)) {
       if (table === 'settings') {
         next.settings = await getSettings(db);
@@ -159,6 +173,7 @@ export class LiveRecordsStore {
         if ('all' in change || change.keys.length > KEYED_READ_LIMIT) {
           (next as unknown as Record<RowTable, unknown[]>)[name] = await readInPages(dexieTable);
           this.positions.delete(name);
+          if (BIG_TABLES.has(name)) rereadBigTable = true;
         } else {
           const keys = [...new Set(change.keys)];
           const rows: ({ id: string } | undefined)[] = [];
@@ -175,6 +190,8 @@ export class LiveRecordsStore {
     this.records = next;
     this.emit();
     this.scheduleCacheRebuild();
+    // After an import, a big table comes back whole, with its own copies of every string again.
+    if (rereadBigTable) this.shareStrings();
   }
 
   /** `rows` with the rows at `keys` replaced, added or (when now missing) removed. */
