@@ -37,7 +37,7 @@ import { exportDB, importInto } from 'dexie-export-import';
 import { backupBytes } from './backup-compression';
 import { z } from 'zod';
 import type { RelanceDatabase } from './database';
-import { CURRENT_SCHEMA, TABLE_NAMES, type TableName } from './schema';
+import { CURRENT_SCHEMA, sameRowsSince, TABLE_NAMES, type TableName } from './schema';
 
 export const BACKUP_FORMAT = 'relance-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -68,7 +68,7 @@ export type BackupRefusal =
   | 'truncated'
   /** Made by a newer Relance (newer file format or database schema): update the app first. */
   | 'newer-version'
-  /** Made with an older database schema that this version cannot convert (none exists yet). */
+  /** Made with an older database schema whose rows this version cannot convert (none exists yet: versions so far only added indexes). */
   | 'older-version'
   /** A Relance backup whose content is damaged or inconsistent (bad rows, wrong counts, unknown tables). */
   | 'invalid-data';
@@ -115,7 +115,8 @@ export async function inspectBackup(blob: Blob): Promise<BackupInspection> {
 export async function restoreBackup(db: RelanceDatabase, blob: Blob): Promise<RestoreResult> {
   const parsed = await parseBackup(blob);
   if (!parsed.ok) return parsed;
-  if (db.verno !== parsed.summary.databaseVersion) {
+  // An older backup whose rows are still valid (later versions only added indexes) restores as it is.
+  if (db.verno !== parsed.summary.databaseVersion && !(parsed.summary.databaseVersion < db.verno && sameRowsSince(parsed.summary.databaseVersion))) {
     return refuse(
       parsed.summary.databaseVersion > db.verno ? 'newer-version' : 'older-version',
       `The backup has database version ${parsed.summary.databaseVersion}, the open database ${db.verno}.`,
@@ -126,8 +127,10 @@ export async function restoreBackup(db: RelanceDatabase, blob: Blob): Promise<Re
       for (const table of db.tables) await table.clear();
       await importInto(db, parsedStream(parsed.file), {
         noTransaction: true,
-        // The file may come from another profile or a test database; the checks above are ours.
+        // The file may come from another profile or a test database; the checks above are ours,
+        // the version's included.
         acceptNameDiff: true,
+        acceptVersionDiff: true,
       });
     });
   } catch (error) {
@@ -318,7 +321,7 @@ async function parseBackup(blob: Blob): Promise<Parsed> {
       `The backup holds a database of version ${data.databaseVersion}, newer than this Relance (${CURRENT_SCHEMA.version}): update Relance to restore it.`,
     );
   }
-  if (data.databaseVersion < CURRENT_SCHEMA.version) {
+  if (data.databaseVersion < CURRENT_SCHEMA.version && !sameRowsSince(data.databaseVersion)) {
     return refuse(
       'older-version',
       `The backup holds a database of version ${data.databaseVersion}, which this Relance cannot convert.`,

@@ -1,6 +1,6 @@
 import { stepTrail, type StepAction } from '../domain/planner';
 import { isDue, needsNewKey, reconcileSending, transitionAfter, type KeyState, type OutboxTransition, type SendAnswer } from '../domain/outbox';
-import type { Channel, Interaction, IsoInstant, Tone } from '../domain/model';
+import type { Channel, Interaction, IsoInstant, ReminderStatus, Tone } from '../domain/model';
 import { letterCopyKey } from '../domain/letter-copy';
 import type { RelanceDatabase } from './database';
 
@@ -222,9 +222,20 @@ export async function failedMessageOf(db: RelanceDatabase, action: { customerId:
   return latest?.status === 'failed' ? latest : undefined;
 }
 
-/** Every message row of the outbox (few: one per email ever sent), for the driver and Today. */
-export async function outboxMessages(db: RelanceDatabase): Promise<Interaction[]> {
-  return db.interactions.where('kind').equals('reminder').filter(isEmailMessage).toArray();
+/** The statuses of an email still on its way: what the driver sends, retries or asks main about. */
+const ON_ITS_WAY: readonly ReminderStatus[] = ['queued', 'retrying', 'sending'];
+
+/**
+ * The emails of the outbox in `statuses` (by default those still on its way), read through the
+ * [kind+status] index: a shop's history holds every email ever sent, the driver needs the few that
+ * wait (see schema.ts, version 2).
+ */
+export async function outboxMessages(db: RelanceDatabase, statuses: readonly ReminderStatus[] = ON_ITS_WAY): Promise<Interaction[]> {
+  return db.interactions
+    .where('[kind+status]')
+    .anyOf(statuses.map((status) => ['reminder', status]))
+    .filter(isEmailMessage)
+    .toArray();
 }
 
 async function setStatus(db: RelanceDatabase, message: Interaction, status: Interaction['status'], details: Record<string, string | number | boolean | null>, extra: Partial<Interaction> = {}) {
@@ -263,7 +274,7 @@ export async function recordSendAnswer(db: RelanceDatabase, id: string, key: str
 
 /** The messages left `sending` (by a restart, or a send in progress), whose keys main is asked about. */
 export async function sendingMessages(db: RelanceDatabase): Promise<Interaction[]> {
-  return (await outboxMessages(db)).filter((row) => row.status === 'sending');
+  return outboxMessages(db, ['sending']);
 }
 
 /**
@@ -306,7 +317,7 @@ export async function retryNow(db: RelanceDatabase, id: string, nowIso: IsoInsta
  */
 export async function bringRetriesForward(db: RelanceDatabase, nowIso: IsoInstant): Promise<number> {
   return db.transaction('rw', db.interactions, async () => {
-    const waiting = (await outboxMessages(db)).filter((row) => row.status === 'retrying');
+    const waiting = await outboxMessages(db, ['retrying']);
     for (const message of waiting) await setStatus(db, message, 'retrying', { nextAttemptAt: nowIso });
     return waiting.length;
   });

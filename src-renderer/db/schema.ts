@@ -45,7 +45,23 @@ export const SCHEMA_V1: SchemaVersion = {
   },
 };
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1];
+/**
+ * Version 2 (2026-11-23): interactions indexed by kind and status. The outbox driver looked for its
+ * waiting emails among every email ever sent (reading and deserialising each one, 40,000 at 100× a
+ * big shop, at every start, every queued email and every 30-second recheck); it now reads only
+ * those queued, sending or waiting for a retry. An index only: rows are unchanged, no upgrade runs,
+ * and a version-1 backup restores as it is (see `sameRowsSince`).
+ */
+export const SCHEMA_V2: SchemaVersion = {
+  version: 2,
+  description: 'Index interactions by [kind+status] for the outbox',
+  stores: {
+    ...SCHEMA_V1.stores,
+    interactions: `${SCHEMA_V1.stores.interactions}, [kind+status]`,
+  },
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2];
 
 export const CURRENT_SCHEMA = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!;
 
@@ -60,3 +76,13 @@ export const DATA_TABLES: readonly TableName[] = [
   'promises',
   'paymentPlans',
 ];
+
+/**
+ * Whether rows written under `version` are still valid rows of the current schema: true when no
+ * later version converts rows (an `upgrade`), only adds tables' indexes. A backup of such a version
+ * restores as it is; IndexedDB builds the indexes as the rows are written.
+ */
+export function sameRowsSince(version: number): boolean {
+  if (!SCHEMA_VERSIONS.some((entry) => entry.version === version)) return false;
+  return SCHEMA_VERSIONS.every((entry) => entry.version <= version || entry.upgrade === undefined);
+}

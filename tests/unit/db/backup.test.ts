@@ -6,7 +6,7 @@ import './dexie-export-node';
 import { clearAllData, loadDemoData, saveSettings, type RelanceDatabase } from '../../../src-renderer/db';
 import { exportBackup, inspectBackup, restoreBackup } from '../../../src-renderer/db/backup';
 import { gzip, isGzip } from '../../../src-renderer/db/backup-compression';
-import { TABLE_NAMES } from '../../../src-renderer/db/schema';
+import { CURRENT_SCHEMA, SCHEMA_V1, sameRowsSince, TABLE_NAMES } from '../../../src-renderer/db/schema';
 import type { FollowUpPolicy } from '../../../src-renderer/domain/model';
 import { freshDatabasesFor } from './helpers';
 
@@ -119,6 +119,35 @@ describe('exportBackup / restoreBackup', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('restores a backup made before the outbox index (database version 1): every row back, the index working', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    // A version-1 file: the same rows, version 1 in both headers, version 1's table definitions.
+    const file = await backupJson(db);
+    (file.relance as Record<string, unknown>).databaseVersion = 1;
+    const data = (file as unknown as { data: { databaseVersion: number; tables: { name: string; schema: string }[] } }).data;
+    data.databaseVersion = 1;
+    for (const table of data.tables) table.schema = SCHEMA_V1.stores[table.name as keyof typeof SCHEMA_V1.stores];
+    await clearAllData(db, { includeConfiguration: true });
+
+    expect(await inspectBackup(blobOf(file))).toMatchObject({ ok: true, summary: { databaseVersion: 1 } });
+    expect(await restoreBackup(db, blobOf(file))).toMatchObject({ ok: true });
+    expect(await snapshot(db)).toEqual(before);
+    const reminders = before.interactions!.filter((row) => (row as { kind: string }).kind === 'reminder');
+    const sent = reminders.filter((row) => (row as { status?: string }).status === 'sent');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(await db.interactions.where('[kind+status]').equals(['reminder', 'sent']).count()).toBe(sent.length);
+  });
+
+  it.each([
+    [1, true],
+    [2, true],
+    [0, false],
+    [CURRENT_SCHEMA.version + 1, false],
+  ])('rows of database version %i are rows of the current one: %s', (version, same) => {
+    expect(sameRowsSince(version)).toBe(same);
+  });
+
   it('writes the Relance metadata first, then the dexie-export-import format', async () => {
     const db = await seeded();
     const blob = await exportBackup(db, { nowIso: NOW, appVersion: '0.1.0' });
@@ -131,7 +160,7 @@ describe('exportBackup / restoreBackup', () => {
       app: 'Relance',
       appVersion: '0.1.0',
       exportedAt: NOW,
-      databaseVersion: 1,
+      databaseVersion: CURRENT_SCHEMA.version,
     });
     expect(file.formatName).toBe('dexie');
     expect(file.formatVersion).toBe(1);
@@ -164,7 +193,7 @@ describe('inspectBackup', () => {
 
     expect(await inspectBackup(blob)).toEqual({
       ok: true,
-      summary: { tables: expected, exportedAt: NOW, appVersion: '0.1.0', databaseVersion: 1 },
+      summary: { tables: expected, exportedAt: NOW, appVersion: '0.1.0', databaseVersion: CURRENT_SCHEMA.version },
     });
     expect(await db.customers.count()).toBe(0);
   });

@@ -137,6 +137,29 @@ describe('the outbox repository', () => {
     expect((await db.interactions.get(message.id))!.status).toBe('queued');
     await claimForSending(db, message.id, LATER);
     await reconcile(db, new Map([[key, { state: 'sent', result: sent, attempts: 1 }]]), LATER);
-    expect((await outboxMessages(db)).map((m) => [m.status, m.details?.serverMessageId])).toEqual([['sent', '<relance.x@shop.fr>']]);
+    expect(await outboxMessages(db)).toEqual([]);
+    expect((await outboxMessages(db, ['sent'])).map((m) => [m.status, m.details?.serverMessageId])).toEqual([['sent', '<relance.x@shop.fr>']]);
+  });
+
+  // The driver reads only the emails still on their way, through the [kind+status] index, however
+  // many were sent before; the companions (audit rows of the same email) and other history never.
+  it.each([
+    ['queued', true],
+    ['sending', true],
+    ['retrying', true],
+    ['sent', false],
+    ['failed', false],
+    ['skipped', false],
+    ['draft', false],
+  ] as const)('an email %s is among the messages on their way: %s', async (status, onItsWay) => {
+    const db = await database();
+    const { message } = await queued(db);
+    await db.interactions.update(message.id, { status });
+    // Other history of every kind with the same status: a call, a letter, a note.
+    await db.interactions.bulkAdd(
+      (['call', 'letter', 'note'] as const).map((kind, index) => ({ id: `other-${index}`, customerId: 'c1', kind, at: NOW, invoiceIds: ['a'], status })),
+    );
+    expect((await outboxMessages(db)).map((row) => row.id)).toEqual(onItsWay ? [message.id] : []);
+    expect((await outboxMessages(db, [status])).map((row) => row.id)).toEqual([message.id]);
   });
 });

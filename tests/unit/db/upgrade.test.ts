@@ -34,7 +34,8 @@ interface UpgradeCase {
  *   { name: 'v1 → v2 adds …', fromVersion: 1, seed: V1_ROWS, expected: { ...V1_ROWS, invoices: V1_ROWS.invoices.map(toV2) } }
  */
 const CASES: UpgradeCase[] = [
-  { name: 'v1 reopened by the current schema keeps every row', fromVersion: 1, seed: V1_ROWS, expected: V1_ROWS },
+  { name: 'v1 → v2 (an index on interactions) keeps every row', fromVersion: 1, seed: V1_ROWS, expected: V1_ROWS },
+  { name: 'v2 reopened by the current schema keeps every row', fromVersion: 2, seed: V1_ROWS, expected: V1_ROWS },
 ];
 
 describe('schema upgrades', () => {
