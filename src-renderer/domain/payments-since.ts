@@ -19,3 +19,17 @@ export function paidTowardsSince(invoiceIds: readonly string[], payments: readon
   }
   return total;
 }
+
+/** The payments allocating to each of `invoiceIds`, by invoice id (a payment settling several is under each). */
+export function paymentsOfInvoices(payments: readonly Payment[], invoiceIds: ReadonlySet<string>): Map<string, Payment[]> {
+  const byInvoice = new Map<string, Payment[]>();
+  for (const payment of payments) {
+    for (const id of payment.invoiceIds) {
+      if (!invoiceIds.has(id)) continue;
+      const list = byInvoice.get(id);
+      if (list) list.push(payment);
+      else byInvoice.set(id, [payment]);
+    }
+  }
+  return byInvoice;
+}

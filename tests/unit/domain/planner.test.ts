@@ -544,6 +544,32 @@ describe('planFollowUps with the payments: promises kept and instalments settled
   });
 });
 
+describe('planFollowUps: a payment settling several promised invoices counts once', () => {
+  const invoices = [anInvoice('i1', 'c1', late(40), { totalCents: 100_00, paidCents: 50_00 }), anInvoice('i2', 'c1', late(35), { totalCents: 100_00, paidCents: 50_00 })];
+  // One payment of 100 €: 50 € to each promised invoice, since the promise was made.
+  const both = {
+    id: 'pay-both',
+    customerId: 'c1',
+    date: daysAgo(2).slice(0, 10),
+    amountCents: 100_00,
+    method: 'virement' as const,
+    allocations: [
+      { invoiceId: 'i1', amountCents: 50_00 },
+      { invoiceId: 'i2', amountCents: 50_00 },
+    ],
+    invoiceIds: ['i1', 'i2'],
+    createdAt: daysAgo(2),
+  };
+  const trail = [stepDone(['i1', 'i2'], 'first-reminder', { at: daysAgo(30) }), stepDone(['i1', 'i2'], 'phone-call', { at: daysAgo(25) })];
+  it.each<[string, number, string[]]>([
+    ['promised 100 €: kept, chased as usual', 100_00, ['c1 formal-notice/formal-notice i1,i2']],
+    ['promised 150 €: 100 € paid since is short of it (not 200 €), the promise check', 150_00, ['c1 promise-due i1,i2']],
+  ])('%s', (_name, amountCents, expected) => {
+    const promise = aPromise('p1', 'c1', ['i1', 'i2'], late(1), { amountCents, createdAt: daysAgo(5) });
+    expect(summary(plan({ invoices, interactions: trail, promises: [promise], payments: [both] }))).toEqual(expected);
+  });
+});
+
 describe('planFollowUps: reminders before and after each instalment of a plan', () => {
   const invoices = [anInvoice('i1', 'c1', late(40), { totalCents: 300_00 })];
   /** A plan of two instalments, the first on `first` (the second a month later), nothing paid. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paidTowardsSince } from '../../../src-renderer/domain/payments-since';
+import { paidTowardsSince, paymentsOfInvoices } from '../../../src-renderer/domain/payments-since';
 import { promiseBrokenOn, promiseState, type PromiseState } from '../../../src-renderer/domain/promises';
 import type { Payment, PromiseStatus } from '../../../src-renderer/domain/model';
 
@@ -29,6 +29,23 @@ describe('paidTowardsSince', () => {
     [['i4'], '2026-01-01T00:00:00.000Z', 0],
   ])('%o since %s: %i', (ids, since, expected) => {
     expect(paidTowardsSince(ids, payments, since)).toBe(expected);
+  });
+});
+
+describe('paymentsOfInvoices', () => {
+  const payments = [
+    payment('2026-11-01T10:00:00.000Z', [['i1', 10_00]]),
+    payment('2026-11-10T09:00:00.000Z', [['i1', 20_00], ['i2', 5_00]]),
+    payment('2026-11-12T09:00:00.000Z', [['i3', 40_00]]),
+  ];
+  it.each<[string[], Record<string, string[]>]>([
+    [['i1'], { i1: ['2026-11-01T10:00:00.000Z', '2026-11-10T09:00:00.000Z'] }],
+    [['i1', 'i2'], { i1: ['2026-11-01T10:00:00.000Z', '2026-11-10T09:00:00.000Z'], i2: ['2026-11-10T09:00:00.000Z'] }],
+    [['i3', 'i4'], { i3: ['2026-11-12T09:00:00.000Z'] }],
+    [[], {}],
+  ])('payments of %o, by invoice', (ids, expected) => {
+    const byInvoice = paymentsOfInvoices(payments, new Set(ids));
+    expect(Object.fromEntries([...byInvoice].map(([id, list]) => [id, list.map((p) => p.id)]))).toEqual(expected);
   });
 });
 
