@@ -1,13 +1,15 @@
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { os } from '../../os/client';
 import { builtInPolicies } from '../../domain/policies';
-import { planFollowUps, type PlannedAction, type PlannerInput } from '../../domain/planner';
-import type { FollowUpPolicy } from '../../domain/model';
+import { planDay, type PlannedAction, type PlannerInput } from '../../domain/planner';
+import type { CalendarDate, FollowUpPolicy } from '../../domain/model';
 import { nowIso } from '../../os/clock';
 import { useRecords, useToday } from '../../ui/hooks';
 
 export interface FollowUps {
   actions: PlannedAction[];
+  /** The first later date when something new becomes due (the next wake-up's day). */
+  nextDate: CalendarDate | null;
   input: PlannerInput;
 }
 
@@ -50,7 +52,7 @@ function usePlannedFollowUps(): FollowUps | undefined {
       policies: [...byId.values()],
       ...(records.settings.defaultPolicyId ? { shopDefaultPolicyId: records.settings.defaultPolicyId } : {}),
     };
-    return { actions: planFollowUps(input), input };
+    return { ...planDay(input), input };
     // wakeTick: a new instant to plan at, even when no record changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [records, today, wakeTick]);

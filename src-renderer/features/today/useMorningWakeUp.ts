@@ -25,7 +25,7 @@ export function useMorningWakeUp(): void {
   const followUps = useFollowUps();
   // Steps to carry out and calls back the customers asked for (both things to do, not checks).
   const steps = followUps?.actions.filter((a) => a.kind === 'step' || a.kind === 'call-back').length ?? null;
-  const plannedAt = followUps && settings ? nextWakeInstant(followUps.actions, followUps.input, businessCalendarOf(settings)) : null;
+  const plannedAt = followUps && settings ? nextWakeInstant(followUps, followUps.input.asOf, businessCalendarOf(settings)) : null;
 
   useEffect(() => {
     if (!timeZone || steps === null) return;

@@ -5,6 +5,7 @@ import { DEMO_IDS, generateDemoData } from '../../../src-renderer/domain/demo-da
 import type { Customer, Interaction, Invoice, PaymentPlan, PromiseToPay } from '../../../src-renderer/domain/model';
 import {
   nextWakeInstant,
+  planDay,
   planFollowUps,
   stepTrail,
   type PlannedAction,
@@ -485,11 +486,24 @@ describe('planFollowUps on the demo data', () => {
   });
 });
 
+describe('planDay', () => {
+  // One analysis for the day's actions and the next wake-up: the same actions as planFollowUps.
+  it('plans the same actions as planFollowUps, with the next date something becomes due', () => {
+    const invoices = [anInvoice('i1', 'c1', late(40)), anInvoice('i2', 'c1', addDays(TODAY, 6))];
+    const plannerInput = input({ customers: [aCustomer('c1')], invoices });
+    const day = planDay(plannerInput);
+    expect(day.actions).toEqual(planFollowUps(plannerInput));
+    expect(day.actions.length).toBeGreaterThan(0);
+    expect(day.nextDate).not.toBeNull();
+    expect(day.nextDate! > TODAY).toBe(true);
+  });
+});
+
 describe('nextWakeInstant', () => {
   const calendar = DEFAULT_BUSINESS_CALENDAR;
   const wake = (extra: Partial<PlannerInput>): string | null => {
     const plannerInput = input(extra);
-    return nextWakeInstant(planFollowUps(plannerInput), plannerInput, calendar);
+    return nextWakeInstant(planDay(plannerInput), plannerInput.asOf, calendar);
   };
 
   it.each<[string, Partial<PlannerInput>, string | null]>([
@@ -659,7 +673,7 @@ describe('planFollowUps: reminders before and after each instalment of a plan', 
   it('nextWakeInstant wakes for the reminder 3 days before an instalment', () => {
     const plannerInput = input({ invoices, paymentPlans: [planOn(addDays(TODAY, 5))] });
     // The instalment on Saturday 28 November: its reminder on Wednesday 25 at 09:00 Paris.
-    expect(nextWakeInstant(planFollowUps(plannerInput), plannerInput, DEFAULT_BUSINESS_CALENDAR)).toBe('2026-11-25T08:00:00.000Z');
+    expect(nextWakeInstant(planDay(plannerInput), plannerInput.asOf, DEFAULT_BUSINESS_CALENDAR)).toBe('2026-11-25T08:00:00.000Z');
   });
 });
 
@@ -734,6 +748,6 @@ describe('planFollowUps: calls back the customers asked for', () => {
 
   it('nextWakeInstant wakes on the day of a call back', () => {
     const plannerInput = input({ customers, invoices, interactions: [...trail, callBack('c1', addDays(TODAY, 1), '14:30')] });
-    expect(nextWakeInstant(planFollowUps(plannerInput), plannerInput, DEFAULT_BUSINESS_CALENDAR)).toBe('2026-11-24T08:00:00.000Z');
+    expect(nextWakeInstant(planDay(plannerInput), plannerInput.asOf, DEFAULT_BUSINESS_CALENDAR)).toBe('2026-11-24T08:00:00.000Z');
   });
 });
