@@ -14,6 +14,7 @@
  * sent with its result), and a failed message sent again by the user takes a new key.
  */
 import { nextAllowedInstant, type BusinessCalendar } from './calendar';
+import { daysBetween } from './dates';
 import type { IsoInstant, ReminderStatus } from './model';
 
 /** Waits after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure needs the user. */
@@ -113,6 +114,11 @@ export function automaticEmailsToQueue<A extends { kind: string; key: string; ch
   return actions.filter((action) => action.kind === 'step' && action.channel === 'email' && action.automatic === true && !actionKeysWithMessage.has(action.key));
 }
 
+/** `YYYY-MM-DDTHH:MM:SS(.sss)Z` in shape: an instant whose first ten characters are its UTC date. */
+function isUtcInstant(value: string): boolean {
+  return value.length >= 20 && value[4] === '-' && value[7] === '-' && value[10] === 'T' && value.endsWith('Z');
+}
+
 /**
  * Whether Today's outbox panel shows a message: anything on its way; sent ones of `today`; failed
  * ones while their step is still planned (`plannedKeys`) or when they failed `today`. Once the step
@@ -126,7 +132,13 @@ export function shownInToday(
   dayOf: (iso: IsoInstant) => string,
 ): boolean {
   const details = row.details ?? {};
-  const on = (value: unknown) => dayOf(typeof value === 'string' ? value : row.at) === today;
+  const on = (value: unknown) => {
+    const instant = typeof value === 'string' ? value : row.at;
+    // An instant's date in the shop is its UTC date or the day before or after (offsets stay within
+    // ±14 h): a history of 40,000 sent emails is mostly ruled out without a time-zone conversion.
+    if (isUtcInstant(instant) && Math.abs(daysBetween(instant.slice(0, 10), today)) > 1) return false;
+    return dayOf(instant) === today;
+  };
   if (row.status === 'sent') return on(details.sentAt);
   if (row.status === 'failed') return plannedKeys.has(String(details.actionKey)) || on(details.failedAt);
   return true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUSINESS_CALENDAR } from '../../../src-renderer/domain/calendar';
+import { todayIn } from '../../../src-renderer/domain/dates';
 import { automaticEmailsToQueue, shownInToday, isDue, MAX_ATTEMPTS, needsNewKey, nextDueInstant, reconcileSending, transitionAfter, type SendAnswer } from '../../../src-renderer/domain/outbox';
 
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -126,5 +127,24 @@ describe('what Today’s outbox panel shows', () => {
     ['failed before, step done since', { status: 'failed' as const, at: '2026-11-10T09:00:00.000Z', details: { actionKey: 'gone', failedAt: '2026-11-10T09:00:00.000Z' } }, false],
   ])('%s → %s', (_name, row, expected) => {
     expect(shownInToday(row, planned, '2026-11-23', dayOf)).toBe(expected);
+  });
+
+  // The shop's date of an instant is within a day of its UTC date: only those near today are
+  // converted (a history of 40,000 emails), and the conversion still decides at the edges.
+  it.each([
+    ['sent 23:30 UTC the day before: today in Paris', '2026-11-22T23:30:00.000Z', 'Europe/Paris', true, 1],
+    ['sent 23:30 UTC the day before: still yesterday in Montreal', '2026-11-22T23:30:00.000Z', 'America/Montreal', false, 1],
+    ['sent 05:00 UTC the day after: today in Tahiti', '2026-11-24T05:00:00.000Z', 'Pacific/Tahiti', true, 1],
+    ['sent 12:00 UTC today: already tomorrow in Auckland', '2026-11-23T12:00:00.000Z', 'Pacific/Auckland', false, 1],
+    ['sent two days before: not converted at all', '2026-11-21T12:00:00.000Z', 'Europe/Paris', false, 0],
+    ['sent a month before: not converted at all', '2026-10-23T12:00:00.000Z', 'Pacific/Kiritimati', false, 0],
+  ])('%s', (_name, sentAt, timeZone, expected, conversions) => {
+    let converted = 0;
+    const inZone = (iso: string) => {
+      converted += 1;
+      return todayIn(timeZone, iso);
+    };
+    expect(shownInToday({ status: 'sent', at: sentAt, details: { sentAt } }, planned, '2026-11-23', inZone)).toBe(expected);
+    expect(converted).toBe(conversions);
   });
 });
