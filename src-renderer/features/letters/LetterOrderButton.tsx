@@ -8,6 +8,7 @@ import type { ProducedLetter } from '../../db/letters-repo';
 import { asLetterProblem } from './useDueLetters';
 import { copyPlanOf, withCopies } from './letter-copies';
 import { CopiesConfirm } from './CopiesConfirm';
+import { customersById } from '../../ui/customers-by-id';
 
 /**
  * Produces one letter (archived, recorded in the customer's history) and shows it at once: the print
@@ -25,7 +26,7 @@ export function useProduceLetter(source: ProducedLetter['source']) {
     try {
       const { archiveId, copy } = await produceLetter(order, records, today, t(`courrier.kinds.${order.kind}`), source);
       await openArchivedLetter({ documentPath: archiveId }, { print: true, tab });
-      const customer = records.customers.find((c) => c.id === order.customerId)?.name ?? '';
+      const customer = customersById(records.customers).get(order.customerId)?.name ?? '';
       notifications.show({ color: 'green', message: t('courrier.one.produced', { kind: t(`courrier.kinds.${order.kind}`), customer }) });
       if (copy === 'queued') notifications.show({ color: 'green', message: t('mailcopy.one.queued', { customer }) });
       if (copy === 'no-address') notifications.show({ color: 'yellow', message: t('mailcopy.one.noAddress', { customer }) });
@@ -54,11 +55,11 @@ export function LetterOrderButton({ order, label, source, disabled }: { order: L
   const [confirming, setConfirming] = useState(false);
   const [send, setSend] = useState(true);
   const plan = useMemo(
-    () => (records ? copyPlanOf([order], records.policies, new Map(records.customers.map((c) => [c.id, c]))) : { withAddress: [], withoutAddress: [] }),
+    () => (records ? copyPlanOf([order], records.policies, customersById(records.customers)) : { withAddress: [], withoutAddress: [] }),
     [order, records],
   );
   const asksForCopy = plan.withAddress.length + plan.withoutAddress.length > 0;
-  const customerName = (id: string) => records?.customers.find((c) => c.id === id)?.name ?? '';
+  const customerName = (id: string) => (records ? customersById(records.customers).get(id)?.name : undefined) ?? '';
   return (
     <>
       <Button size="xs" variant="light" loading={busy} disabled={disabled || !ready} onClick={() => (asksForCopy ? setConfirming(true) : void produce(order))}>

@@ -7,6 +7,7 @@ import { asLetterProblem } from './useDueLetters';
 import { openPendingTab, printLetters, type BatchProgress, type BatchResult, type LetterOrder } from './letter-production';
 import { copyPlanOf, withCopies } from './letter-copies';
 import { CopiesConfirm } from './CopiesConfirm';
+import { customersById } from '../../ui/customers-by-id';
 
 type State = { type: 'idle' } | { type: 'confirm' } | { type: 'running'; progress: BatchProgress } | { type: 'done'; result: BatchResult } | { type: 'error'; message: string };
 
@@ -25,10 +26,10 @@ export function PrintLettersButton({ orders, short = false }: { orders: readonly
     const problem = asLetterProblem(reason);
     return problem ? t(`courrier.problems.${problem}`) : reason;
   };
-  const customerName = (id: string) => records?.customers.find((c) => c.id === id)?.name ?? '';
+  const customerName = (id: string) => (records ? customersById(records.customers).get(id)?.name : undefined) ?? '';
   const [sendCopies, setSendCopies] = useState(true);
   const copies = useMemo(
-    () => (records ? copyPlanOf(orders, records.policies, new Map(records.customers.map((c) => [c.id, c]))) : { withAddress: [], withoutAddress: [] }),
+    () => (records ? copyPlanOf(orders, records.policies, customersById(records.customers)) : { withAddress: [], withoutAddress: [] }),
     [orders, records],
   );
   const asksForCopies = copies.withAddress.length + copies.withoutAddress.length > 0;

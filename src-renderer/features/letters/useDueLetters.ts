@@ -5,6 +5,7 @@ import type { PlannedAction, StepAction } from '../../domain/planner';
 import { useRecords } from '../../ui/hooks';
 import { useFollowUps } from '../today/useFollowUps';
 import type { LetterOrder } from './letter-production';
+import { customersById } from '../../ui/customers-by-id';
 
 /** A letter the planner says is due today (a follow-up step on paper). */
 export interface DueLetter {
@@ -42,7 +43,7 @@ export function useDueLetters(): DueLetter[] | undefined {
   const records = useRecords();
   return useMemo(() => {
     if (!followUps || !records) return undefined;
-    const customers = new Map(records.customers.map((c) => [c.id, c]));
+    const customers = customersById(records.customers);
     return followUps.actions.flatMap((action) => {
       const order = letterOrderOf(action);
       if (!order || !order.step) return [];

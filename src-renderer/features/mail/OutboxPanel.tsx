@@ -13,6 +13,7 @@ import { useFormat } from '../../ui/format';
 import { useRecords, useToday } from '../../ui/hooks';
 import { useMailFailureText } from './failure-text';
 import { useFollowUps } from '../today/useFollowUps';
+import { customersById } from '../../ui/customers-by-id';
 
 const STATUS_COLOR: Partial<Record<ReminderStatus, string>> = { queued: 'gray', sending: 'blue', sent: 'green', retrying: 'orange', failed: 'red' };
 const ORDER: Partial<Record<ReminderStatus, number>> = { failed: 0, retrying: 1, sending: 2, queued: 3, sent: 4 };
@@ -37,7 +38,7 @@ export function OutboxPanel() {
       .sort((a, b) => (ORDER[a.status!] ?? 9) - (ORDER[b.status!] ?? 9) || b.at.localeCompare(a.at));
   }, [records, followUps, today, timeZone]);
   if (messages.length === 0) return null;
-  const names = new Map(records?.customers.map((c) => [c.id, c.name]));
+  const customers = records ? customersById(records.customers) : undefined;
   return (
     <section aria-labelledby="today-outbox">
       <Title order={2} size="h4" id="today-outbox" mb="sm">
@@ -45,7 +46,7 @@ export function OutboxPanel() {
       </Title>
       <Stack gap="xs" role="list" aria-labelledby="today-outbox">
         {messages.map((message) => (
-          <OutboxRow key={message.id} message={message} customerName={names.get(message.customerId) ?? ''} timeZone={timeZone} />
+          <OutboxRow key={message.id} message={message} customerName={customers?.get(message.customerId)?.name ?? ''} timeZone={timeZone} />
         ))}
       </Stack>
     </section>

@@ -9,6 +9,7 @@ import { useFollowUps } from '../today/useFollowUps';
 import { approveEmail, draftForAction } from './drafts';
 import { useMailSettingsStore } from './mail-runtime';
 import { proposedLetterInput } from './letter-attachment';
+import { customersById } from '../../ui/customers-by-id';
 
 /**
  * Queues the automatic email steps (`step.automatic`) on their own, only at allowed instants of the
@@ -27,7 +28,7 @@ export function useAutomaticEmails(): void {
     const calendar = businessCalendarOf(records.settings);
     const withMessage = new Set(records.interactions.filter(isEmailMessage).map((row) => String(row.details?.actionKey ?? '')));
     const due = automaticEmailsToQueue(followUps.actions, withMessage, nowIso(), calendar) as StepAction[];
-    const customers = new Map(records.customers.map((c) => [c.id, c]));
+    const customers = customersById(records.customers);
     for (const action of due) {
       const draft = draftForAction(action, customers.get(action.customerId), records, today, mail.settings.signature);
       // No address: the action stays in Today with its warning.
