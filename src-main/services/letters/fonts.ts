@@ -3,6 +3,7 @@ import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { installEmbeddedFontReuse } from './pdfkit-font-reuse';
 
 /**
  * DejaVu Sans for every letter: the PDF standard fonts (Helvetica) cannot draw the narrow no-break
@@ -110,12 +111,24 @@ function memoiseShaping(font: ShapingFont): void {
   font[MEMOISED] = true;
 }
 
+let fontReuseChecked = false;
+
+/** pdfkit-font-reuse.ts, once per process or worker; says once why not when it cannot be installed. */
+function reuseEmbeddedFonts(): void {
+  if (fontReuseChecked) return;
+  fontReuseChecked = true;
+  const install = installEmbeddedFontReuse();
+  if (!install.installed) console.warn(`Letters: pdfkit's fonts are not reused (${install.reason}); letters are laid out more slowly.`);
+}
+
 /**
- * Registers DejaVu Sans (once), loads both weights and memoises their shaping (once per process or
- * worker): what render.ts calls before laying letters out.
+ * Registers DejaVu Sans (once), loads both weights, memoises their shaping and has pdfkit reuse one
+ * embedded font per document (once per process or worker): what render.ts calls before laying
+ * letters out.
  */
 export async function prepareLetterFonts(): Promise<void> {
   registerLetterFonts();
+  reuseEmbeddedFonts();
   for (const fontWeight of [400, 700]) {
     const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
     await source.load();

@@ -1,0 +1,86 @@
+/**
+ * Where "print today's letters" spends its time, phase by phase, in the BUILT letters worker threads
+ * (run `npx electron-vite build` first), as tests/bench/letters-flow.bench.ts runs it: 100 formal
+ * notices each laid out alone (its archive), two at a time on the two threads, then merged. Prints,
+ * per run, the parallel layout time, the per-letter median and maximum, the merge and the sizes.
+ * Not part of `npm run bench`: run it when the letters figure needs explaining, or to compare two
+ * builds A/B in the same minutes (the machine is shared, figures taken at other times mislead):
+ *
+ *   NODE_ENV=production node tests/bench/letters-phases.mjs [--runs 4] [--chunks out/main/chunks] [--versus <other chunks folder>]
+ *
+ * With --versus, both builds get their own pair of threads, warmed by one run each (not printed),
+ * and the runs alternate A, B, A, B… so that both see the same load. To keep a "before" build:
+ * `cp -r out/main .bench-before` (inside the repository, so that its imports find node_modules).
+ */
+import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runnerImport } from 'vite';
+
+process.env.NODE_ENV ??= 'production';
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', 4));
+const builds = [option('--chunks', join('out', 'main', 'chunks')), option('--versus', undefined)].filter(Boolean);
+
+const load = async (path) => (await runnerImport(path, { configFile: false, logLevel: 'error' })).module;
+const { createWorkerRenderer } = await load('./src-main/services/letters/worker-client.ts');
+const { LETTER_WORKERS } = await load('./src-main/services/letters/index.ts');
+const { noticesOf } = await load('./tests/bench/letter-notices.ts');
+const notices = noticesOf(100);
+
+const pools = builds.map((folder) => {
+  const worker = readdirSync(folder).find((file) => /^render-worker-.*\.js$/.test(file));
+  if (!worker) throw new Error(`no render-worker chunk in ${folder}`);
+  return { folder, pool: createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS }), totals: [] };
+});
+
+async function flow(pool) {
+  const started = performance.now();
+  const files = new Array(notices.length);
+  const perLetter = [];
+  let next = 0;
+  const work = async () => {
+    while (next < notices.length) {
+      const index = next++;
+      const begun = performance.now();
+      files[index] = (await pool.render([notices[index]])).pdf;
+      perLetter.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: LETTER_WORKERS }, work));
+  const laidOut = performance.now();
+  const merged = await pool.merge(files);
+  const ended = performance.now();
+  perLetter.sort((a, b) => a - b);
+  return {
+    render: laidOut - started,
+    median: perLetter[Math.floor(perLetter.length / 2)],
+    max: perLetter.at(-1),
+    merge: ended - laidOut,
+    total: ended - started,
+    archiveKb: files[0].length / 1024,
+    mergedKb: merged.pdf.length / 1024,
+  };
+}
+
+for (const build of pools) await flow(build.pool); // warm-up: module load, fonts, JIT
+for (let run = 0; run < RUNS; run += 1) {
+  for (const build of pools) {
+    const r = await flow(build.pool);
+    build.totals.push(r.total);
+    console.log(
+      `${build.folder} run ${run}: render ${r.render.toFixed(0)} ms (per letter median ${r.median.toFixed(1)}, max ${r.max.toFixed(0)}), ` +
+        `merge ${r.merge.toFixed(0)} ms, total ${r.total.toFixed(0)}; archive ${r.archiveKb.toFixed(0)} KB, merged ${r.mergedKb.toFixed(0)} KB; load ${loadavg()[0].toFixed(2)}`,
+    );
+  }
+}
+for (const build of pools) {
+  const sorted = [...build.totals].sort((a, b) => a - b);
+  const mean = sorted.reduce((sum, t) => sum + t, 0) / sorted.length;
+  console.log(`${build.folder}: mean ${mean.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)}, min ${sorted[0].toFixed(0)} over ${sorted.length} runs`);
+}
+await Promise.all(pools.map((build) => build.pool.stop()));
