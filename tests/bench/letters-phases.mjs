@@ -2,7 +2,8 @@
  * Where "print today's letters" spends its time, phase by phase, in the BUILT letters worker threads
  * (run `npx electron-vite build` first), as tests/bench/letters-flow.bench.ts runs it: 100 formal
  * notices each laid out alone (its archive), two at a time on the two threads, then merged. Prints,
- * per run, the parallel layout time, the per-letter median and maximum, the merge and the sizes.
+ * per run, the parallel layout time, the per-letter median and maximum, the merge, the CPU time of
+ * all the process's threads (steadier than the clock when others share the machine) and the sizes.
  * Not part of `npm run bench`: run it when the letters figure needs explaining, or to compare two
  * builds A/B in the same minutes (the machine is shared, figures taken at other times mislead):
  *
@@ -35,10 +36,11 @@ const notices = noticesOf(100);
 const pools = builds.map((folder) => {
   const worker = readdirSync(folder).find((file) => /^render-worker-.*\.js$/.test(file));
   if (!worker) throw new Error(`no render-worker chunk in ${folder}`);
-  return { folder, pool: createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS }), totals: [] };
+  return { folder, pool: createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS }), totals: [], cpus: [] };
 });
 
 async function flow(pool) {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const files = new Array(notices.length);
   const perLetter = [];
@@ -55,6 +57,7 @@ async function flow(pool) {
   const laidOut = performance.now();
   const merged = await pool.merge(files);
   const ended = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   perLetter.sort((a, b) => a - b);
   return {
     render: laidOut - started,
@@ -62,6 +65,7 @@ async function flow(pool) {
     max: perLetter.at(-1),
     merge: ended - laidOut,
     total: ended - started,
+    cpu: (cpu.user + cpu.system) / 1000,
     archiveKb: files[0].length / 1024,
     mergedKb: merged.pdf.length / 1024,
   };
@@ -72,15 +76,20 @@ for (let run = 0; run < RUNS; run += 1) {
   for (const build of pools) {
     const r = await flow(build.pool);
     build.totals.push(r.total);
+    build.cpus.push(r.cpu);
     console.log(
       `${build.folder} run ${run}: render ${r.render.toFixed(0)} ms (per letter median ${r.median.toFixed(1)}, max ${r.max.toFixed(0)}), ` +
-        `merge ${r.merge.toFixed(0)} ms, total ${r.total.toFixed(0)}; archive ${r.archiveKb.toFixed(0)} KB, merged ${r.mergedKb.toFixed(0)} KB; load ${loadavg()[0].toFixed(2)}`,
+        `merge ${r.merge.toFixed(0)} ms, total ${r.total.toFixed(0)}, CPU ${r.cpu.toFixed(0)} ms; archive ${r.archiveKb.toFixed(0)} KB, merged ${r.mergedKb.toFixed(0)} KB; load ${loadavg()[0].toFixed(2)}`,
     );
   }
 }
 for (const build of pools) {
   const sorted = [...build.totals].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, t) => sum + t, 0) / sorted.length;
-  console.log(`${build.folder}: mean ${mean.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)}, min ${sorted[0].toFixed(0)} over ${sorted.length} runs`);
+  const cpus = [...build.cpus].sort((a, b) => a - b);
+  console.log(
+    `${build.folder}: mean ${mean.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)}, min ${sorted[0].toFixed(0)} over ${sorted.length} runs; ` +
+      `CPU (all threads) median ${cpus[Math.floor(cpus.length / 2)].toFixed(0)} ms, min ${cpus[0].toFixed(0)}`,
+  );
 }
 await Promise.all(pools.map((build) => build.pool.stop()));

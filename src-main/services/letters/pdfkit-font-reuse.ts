@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { seedEmbeddedFont } from './pdfkit-subset-seed';
 
 /**
  * One pdfkit `EmbeddedFont` per (document, fontkit font), instead of one per text run.
@@ -18,6 +19,9 @@ import PDFDocument from 'pdfkit';
  * (`_fontSource`, `_fontFamily`, the size, `_font`). Everything else (names, strings, buffers, a
  * family name, a first use) goes to pdfkit's own `font()`. The PDF is the same apart from the fonts'
  * resource names (`/F2`, `/F3` instead of `/F2`, `/F57`: pdfkit no longer spends an id per run).
+ *
+ * Each font it builds is also seeded with the glyphs all letters share (pdfkit-subset-seed.ts), so
+ * that every letter embeds the same font file, encoded and compressed once.
  *
  * It reads pdfkit internals, so it is installed only on the version it was written for, with the
  * methods it expects; otherwise it does nothing (letters stay correct, only slower) and
@@ -98,10 +102,12 @@ export function installEmbeddedFontReuse(prototype: DocumentPrototype = PDFDocum
       return this;
     }
     const result = original.call(this, src, family, size);
-    // Remember only the font pdfkit built for this very object (not one it matched by name).
+    // Remember only the font pdfkit built for this very object (not one it matched by name), and
+    // start its subset with the glyphs every letter shares (pdfkit-subset-seed.ts).
     if (this._font && this._font.font === src) {
       if (!embedded) embeddedByDocument.set(this, (embedded = new WeakMap()));
       embedded.set(src, this._font);
+      seedEmbeddedFont(this._font);
     }
     return result;
   };

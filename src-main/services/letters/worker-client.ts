@@ -7,12 +7,18 @@ export interface WorkerRenderer {
   render(letters: LetterInput[]): Promise<RenderedLetters>;
   /** Finished PDFs one after the other in one (merge.ts, run in a worker too). */
   merge(pdfs: Uint8Array[]): Promise<RenderedLetters>;
+  /**
+   * Starts every worker not started yet and has each lay out and merge a throwaway letter once
+   * (warm-up.ts), so that the first real batch does not pay for loading and compiling. Nothing is
+   * written. Resolves when all are warm; a worker already warm (or warming) is not asked again.
+   */
+  warm(): Promise<void>;
   /** Ends the workers; pending requests fail. */
   stop(): Promise<void>;
 }
 
 interface Pending {
-  resolve(result: RenderedLetters): void;
+  resolve(result: RenderedLetters | void): void;
   reject(error: Error): void;
 }
 
@@ -20,6 +26,8 @@ interface Slot {
   worker: Worker;
   /** Requests this worker has not answered yet. */
   pending: Map<number, Pending>;
+  /** Its warm-up, once asked (never twice for one worker). */
+  warming?: Promise<void>;
 }
 
 /**
@@ -60,8 +68,9 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
       if (!waiting) return;
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve({ pdf: reply.pdf, pages: reply.pages });
-      else waiting.reject(new Error(reply.message));
+      if (!reply.ok) waiting.reject(new Error(reply.message));
+      else if ('warmed' in reply) waiting.resolve();
+      else waiting.resolve({ pdf: reply.pdf, pages: reply.pages });
     });
     worker.on('error', (error) => {
       forget(slot);
@@ -83,21 +92,30 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
     return slots.reduce((least, slot) => (slot.pending.size < least.pending.size ? slot : least));
   };
 
-  type Request = { op?: 'render'; letters: LetterInput[] } | { op: 'merge'; pdfs: Uint8Array[] };
-  const send = (request: Request): Promise<RenderedLetters> => {
-    const slot = pick();
+  type Request = { op?: 'render'; letters: LetterInput[] } | { op: 'merge'; pdfs: Uint8Array[] } | { op: 'warm' };
+  const sendTo = <Result extends RenderedLetters | void>(slot: Slot, request: Request): Promise<Result> => {
     const id = nextId++;
-    return new Promise<RenderedLetters>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+    return new Promise<Result>((resolve, reject) => {
+      slot.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
       slot.worker.ref();
       const message: LetterWorkerRequest = { ...request, id };
       slot.worker.postMessage(message);
     });
   };
+  const send = (request: Request): Promise<RenderedLetters> => sendTo<RenderedLetters>(pick(), request);
 
   return {
     render: (letters) => send({ letters }),
     merge: (pdfs) => send({ op: 'merge', pdfs }),
+    async warm() {
+      while (slots.length < size) start();
+      // A worker that fails its warm-up is asked again next time (a crashed one is replaced anyway).
+      const warmUps = slots.map((slot) => (slot.warming ??= sendTo<void>(slot, { op: 'warm' }).catch((error: unknown) => {
+        slot.warming = undefined;
+        throw error;
+      })));
+      await Promise.all(warmUps);
+    },
     async stop() {
       const stopping = slots.splice(0);
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));
