@@ -10,7 +10,10 @@
  *   NODE_ENV=production node tests/bench/letters-phases.mjs [--runs 4] [--chunks out/main/chunks] [--versus <other chunks folder>]
  *
  * With --versus, both builds get their own pair of threads, warmed by one run each (not printed),
- * and the runs alternate A, B, A, B… so that both see the same load. To keep a "before" build:
+ * and the runs alternate A, B, A, B… so that both see the same load. With --versus and
+ * --interleave, the alternation is per letter instead (finer, for a busy machine): each notice is
+ * laid out on one thread of A, then of B (B first every other notice), and then the merges
+ * alternate; per-letter medians and means are printed. To keep a "before" build:
  * `cp -r out/main .bench-before` (inside the repository, so that its imports find node_modules).
  */
 import { readdirSync } from 'node:fs';
@@ -26,6 +29,8 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', 4));
 const builds = [option('--chunks', join('out', 'main', 'chunks')), option('--versus', undefined)].filter(Boolean);
+/** --versus-young-mb n: the second build's threads get a young generation of n MB (V8's default is smaller). */
+const versusYoungMb = Number(option('--versus-young-mb', 0)) || undefined;
 
 const load = async (path) => (await runnerImport(path, { configFile: false, logLevel: 'error' })).module;
 const { createWorkerRenderer } = await load('./src-main/services/letters/worker-client.ts');
@@ -33,10 +38,12 @@ const { LETTER_WORKERS } = await load('./src-main/services/letters/index.ts');
 const { noticesOf } = await load('./tests/bench/letter-notices.ts');
 const notices = noticesOf(100);
 
-const pools = builds.map((folder) => {
+const pools = builds.map((folder, index) => {
   const worker = readdirSync(folder).find((file) => /^render-worker-.*\.js$/.test(file));
   if (!worker) throw new Error(`no render-worker chunk in ${folder}`);
-  return { folder, pool: createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS }), totals: [], cpus: [] };
+  const young = index === 1 ? versusYoungMb : undefined;
+  const pool = createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS, ...(young ? { youngGenerationMb: young } : {}) });
+  return { folder: young ? `${folder} (young generation ${young} MB)` : folder, pool, totals: [], cpus: [] };
 });
 
 async function flow(pool) {
@@ -72,6 +79,37 @@ async function flow(pool) {
 }
 
 for (const build of pools) await flow(build.pool); // warm-up: module load, fonts, JIT
+
+if (args.includes('--interleave') && pools.length === 2) {
+  const times = pools.map(() => ({ letters: [], merges: [] }));
+  const archives = pools.map(() => []);
+  const timed = async (work) => {
+    const begun = performance.now();
+    const result = await work();
+    return [performance.now() - begun, result];
+  };
+  for (let run = 0; run < RUNS; run += 1) {
+    for (let index = 0; index < notices.length; index += 1) {
+      for (const which of (index + run) % 2 === 0 ? [0, 1] : [1, 0]) {
+        const [ms, result] = await timed(() => pools[which].pool.render([notices[index]]));
+        times[which].letters.push(ms);
+        archives[which][index] = result.pdf;
+      }
+    }
+    for (const which of run % 2 === 0 ? [0, 1] : [1, 0]) times[which].merges.push((await timed(() => pools[which].pool.merge(archives[which])))[0]);
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  pools.forEach((build, which) =>
+    console.log(
+      `${build.folder}: per letter median ${median(times[which].letters).toFixed(1)} ms, mean ${mean(times[which].letters).toFixed(1)} over ${times[which].letters.length}; ` +
+        `merge median ${median(times[which].merges).toFixed(0)} ms over ${times[which].merges.length}; load ${loadavg()[0].toFixed(2)}`,
+    ),
+  );
+  await Promise.all(pools.map((build) => build.pool.stop()));
+  process.exit(0);
+}
+
 for (let run = 0; run < RUNS; run += 1) {
   for (const build of pools) {
     const r = await flow(build.pool);

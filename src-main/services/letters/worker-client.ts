@@ -40,7 +40,7 @@ interface Slot {
  *
  * `script` is the worker's file; `eval` runs `script` as code instead (tests).
  */
-export function createWorkerRenderer(script: string | URL, options: { eval?: boolean; size?: number } = {}): WorkerRenderer {
+export function createWorkerRenderer(script: string | URL, options: { eval?: boolean; size?: number; youngGenerationMb?: number } = {}): WorkerRenderer {
   const size = Math.max(1, options.size ?? 1);
   const slots: Slot[] = [];
   let nextId = 1;
@@ -61,6 +61,7 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
       // React picks its development build (slower, extra checks) unless told otherwise; a packaged
       // app often has no NODE_ENV at all.
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+      ...(options.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } } : {}),
     });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: LetterWorkerReply) => {
