@@ -7,14 +7,15 @@
  * Not part of `npm run bench`: run it when the letters figure needs explaining, or to compare two
  * builds A/B in the same minutes (the machine is shared, figures taken at other times mislead):
  *
- *   NODE_ENV=production node tests/bench/letters-phases.mjs [--runs 4] [--chunks out/main/chunks] [--versus <other chunks folder>]
+ *   NODE_ENV=production node tests/bench/letters-phases.mjs [--runs 4] [--chunks out/main/chunks] [--versus <other chunks folder>] [--interleave] [--young-mb n] [--versus-young-mb n]
  *
  * With --versus, both builds get their own pair of threads, warmed by one run each (not printed),
  * and the runs alternate A, B, A, B… so that both see the same load. With --versus and
  * --interleave, the alternation is per letter instead (finer, for a busy machine): each notice is
  * laid out on one thread of A, then of B (B first every other notice), and then the merges
  * alternate; per-letter medians and means are printed. To keep a "before" build:
- * `cp -r out/main .bench-before` (inside the repository, so that its imports find node_modules).
+ * `mkdir -p out/bench-before && cp -r out/main/* out/bench-before/` (inside the repository, so that
+ * its imports find node_modules; out/ is ignored by git and electron-vite rebuilds only out/main).
  */
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -29,8 +30,11 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', 4));
 const builds = [option('--chunks', join('out', 'main', 'chunks')), option('--versus', undefined)].filter(Boolean);
-/** --versus-young-mb n: the second build's threads get a young generation of n MB (V8's default is smaller). */
-const versusYoungMb = Number(option('--versus-young-mb', 0)) || undefined;
+/**
+ * --young-mb n / --versus-young-mb n: the first / second build's threads get a young generation of
+ * n MB instead of the app's (worker-client.ts LETTER_WORKER_YOUNG_GENERATION_MB); 0 is V8's own.
+ */
+const youngMb = [option('--young-mb', undefined), option('--versus-young-mb', undefined)].map((value) => (value === undefined ? undefined : Number(value)));
 
 const load = async (path) => (await runnerImport(path, { configFile: false, logLevel: 'error' })).module;
 const { createWorkerRenderer } = await load('./src-main/services/letters/worker-client.ts');
@@ -41,9 +45,9 @@ const notices = noticesOf(100);
 const pools = builds.map((folder, index) => {
   const worker = readdirSync(folder).find((file) => /^render-worker-.*\.js$/.test(file));
   if (!worker) throw new Error(`no render-worker chunk in ${folder}`);
-  const young = index === 1 ? versusYoungMb : undefined;
-  const pool = createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS, ...(young ? { youngGenerationMb: young } : {}) });
-  return { folder: young ? `${folder} (young generation ${young} MB)` : folder, pool, totals: [], cpus: [] };
+  const young = youngMb[index];
+  const pool = createWorkerRenderer(resolve(folder, worker), { size: LETTER_WORKERS, ...(young === undefined ? {} : { youngGenerationMb: young }) });
+  return { folder: young === undefined ? folder : `${folder} (young generation ${young || "V8's"} MB)`, pool, totals: [], cpus: [] };
 });
 
 async function flow(pool) {

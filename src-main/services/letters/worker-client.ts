@@ -17,6 +17,14 @@ export interface WorkerRenderer {
   stop(): Promise<void>;
 }
 
+/**
+ * The young generation of a letters worker, in MB (V8 starts it at 1 MB and grows it to 16–32). A
+ * letter's layout makes many short-lived objects (textkit runs, yoga nodes, PDF strings); a larger
+ * nursery scavenges less often and promotes less: 2–5 % off each letter, measured A/B letter by
+ * letter (tests/bench/letters-phases.mjs --versus-young-mb). It is a ceiling, not an allocation.
+ */
+export const LETTER_WORKER_YOUNG_GENERATION_MB = 64;
+
 interface Pending {
   resolve(result: RenderedLetters | void): void;
   reject(error: Error): void;
@@ -38,7 +46,8 @@ interface Slot {
  * two at a time by the renderer, are laid out on two cores. A crashed worker fails the requests it
  * had and is replaced on the next call. Workers keep the process alive only while they have work.
  *
- * `script` is the worker's file; `eval` runs `script` as code instead (tests).
+ * `script` is the worker's file; `eval` runs `script` as code instead (tests); `youngGenerationMb`
+ * replaces LETTER_WORKER_YOUNG_GENERATION_MB, 0 leaving V8's own sizing (benchmarks).
  */
 export function createWorkerRenderer(script: string | URL, options: { eval?: boolean; size?: number; youngGenerationMb?: number } = {}): WorkerRenderer {
   const size = Math.max(1, options.size ?? 1);
@@ -61,7 +70,8 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
       // React picks its development build (slower, extra checks) unless told otherwise; a packaged
       // app often has no NODE_ENV at all.
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
-      ...(options.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } } : {}),
+      // 0: V8's own sizing (benchmarks compare against it).
+      ...(options.youngGenerationMb === 0 ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb ?? LETTER_WORKER_YOUNG_GENERATION_MB } }),
     });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: LetterWorkerReply) => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerRenderer, type WorkerRenderer } from '../../../src-main/services/letters/worker-client';
+import { createWorkerRenderer, LETTER_WORKER_YOUNG_GENERATION_MB, type WorkerRenderer } from '../../../src-main/services/letters/worker-client';
 import { LETTER_WORKER_ROLE } from '../../../src-main/services/letters/worker-protocol';
 import { letter, statement } from './fixtures';
 
@@ -11,11 +11,12 @@ import { letter, statement } from './fixtures';
  * subject is "warm-ups" reads back.
  */
 const FAKE_WORKER = `
-const { parentPort, workerData, threadId } = require('node:worker_threads');
+const { parentPort, workerData, threadId, resourceLimits } = require('node:worker_threads');
 if (workerData.role !== ${JSON.stringify(LETTER_WORKER_ROLE)}) throw new Error('wrong role');
 let warmUps = 0;
 parentPort.on('message', ({ id, op, letters }) => {
   if (op === 'warm') { warmUps += 1; return setTimeout(() => parentPort.postMessage({ id, ok: true, warmed: 2 }), 5); }
+  if (letters[0].subject === 'young') return parentPort.postMessage({ id, ok: true, pdf: new TextEncoder().encode(String(resourceLimits.maxYoungGenerationSizeMb)), pages: 1 });
   const subject = letters[0].subject === 'thread' ? 'thread ' + threadId : letters[0].subject === 'warm-ups' ? 'thread ' + threadId + ' warmed ' + warmUps : letters[0].subject;
   if (subject === 'crash') process.exit(3);
   if (subject === 'fail') return parentPort.postMessage({ id, ok: false, message: 'layout failed' });
@@ -60,6 +61,21 @@ describe('createWorkerRenderer', () => {
 const chunks = join(process.cwd(), 'out', 'main', 'chunks');
 const built = existsSync(chunks) ? readdirSync(chunks).find((name) => /^render-worker-.*\.js$/.test(name)) : undefined;
 if (!built) console.warn('No built letters worker (run `npx electron-vite build`): the real worker test is skipped');
+
+describe("the letters workers' young generation", () => {
+  const youngOf = async (options: { youngGenerationMb?: number }) => {
+    renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, ...options });
+    const size = Number(new TextDecoder().decode((await renderer.render([letter({ subject: 'young' })])).pdf));
+    await renderer.stop();
+    return size;
+  };
+
+  it('is LETTER_WORKER_YOUNG_GENERATION_MB unless told otherwise, and V8\'s own with 0', async () => {
+    expect(await youngOf({})).toBe(LETTER_WORKER_YOUNG_GENERATION_MB);
+    expect(await youngOf({ youngGenerationMb: 24 })).toBe(24);
+    expect(await youngOf({ youngGenerationMb: 0 })).not.toBe(LETTER_WORKER_YOUNG_GENERATION_MB);
+  });
+});
 
 describe('createWorkerRenderer with two workers', () => {
   const threadsOf = async (size: number) => {
