@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { degrees, drawLinesOfText, PDFArray, PDFDict, PDFDocument, PDFFont, PDFName, PDFPage, PDFRef, PDFString, PDFHexString, rgb } from 'pdf-lib';
+import { degrees, drawLinesOfText, PDFArray, PDFDict, PDFDocument, type PDFFont, PDFName, type PDFPage, PDFRef, PDFString, PDFHexString, rgb } from 'pdf-lib';
 import { findFontsFolder } from './fonts';
 import { letterPageFont, type LetterPageFont } from './page-number-font';
 import { mm } from './units';
