@@ -121,8 +121,38 @@ function reuseEmbeddedFonts(): void {
   if (!install.installed) console.warn(`Letters: pdfkit's fonts are not reused (${install.reason}); letters are laid out more slowly.`);
 }
 
+const CHARACTERS_MEMOISED = Symbol('relance.memoisedCharacterLookups');
+
+interface CharacterFont {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  [CHARACTERS_MEMOISED]?: true;
+}
+
 /**
- * Registers DejaVu Sans (once), loads both weights, memoises their shaping and has pdfkit reuse one
+ * textkit's font substitution asks every character of every run whether the font has its glyph
+ * (`hasGlyphForCodePoint`, a cmap lookup) and reads `unitsPerEm` twice (a getter through the
+ * decoded `head` table): per character, for every letter. Both answers never change for a loaded
+ * font: the first is memoised per code point, the second becomes a plain property.
+ */
+function memoiseCharacterLookups(font: CharacterFont): void {
+  if (font[CHARACTERS_MEMOISED]) return;
+  Object.defineProperty(font, 'unitsPerEm', { value: font.unitsPerEm, enumerable: true });
+  const hasGlyph = font.hasGlyphForCodePoint.bind(font);
+  const known = new Map<number, boolean>();
+  font.hasGlyphForCodePoint = (codePoint: number) => {
+    let answer = known.get(codePoint);
+    if (answer === undefined) {
+      answer = hasGlyph(codePoint);
+      known.set(codePoint, answer);
+    }
+    return answer;
+  };
+  font[CHARACTERS_MEMOISED] = true;
+}
+
+/**
+ * Registers DejaVu Sans (once), loads both weights, memoises their shaping and character lookups and has pdfkit reuse one
  * embedded font per document (once per process or worker): what render.ts calls before laying
  * letters out.
  */
@@ -134,6 +164,10 @@ export async function prepareLetterFonts(): Promise<void> {
     await source.load();
     if (source.data && typeof (source.data as unknown as Partial<ShapingFont>).layout === 'function') {
       memoiseShaping(source.data as unknown as ShapingFont);
+    }
+    const characters = source.data as unknown as Partial<CharacterFont> | undefined;
+    if (typeof characters?.hasGlyphForCodePoint === 'function' && typeof characters.unitsPerEm === 'number') {
+      memoiseCharacterLookups(characters as CharacterFont);
     }
   }
 }
