@@ -218,5 +218,15 @@ export const letterMethods = {
     args: z.object({ ids: z.array(archivedLetterId).min(1).max(500), print: z.boolean().optional() }).strict(),
     result: renderedPdf.extend({ letters: z.number().int().positive(), printed: z.boolean().optional() }),
   },
+  'letters.warmUp': {
+    /**
+     * Gets the letter worker threads ready before "print today's letters" is pressed (the first
+     * batch of a fresh worker costs several times the next ones): starts them and lays out a
+     * throwaway letter in each. Writes nothing. `warmed: false` where letters are rendered in the
+     * calling process (no built worker: sources and tests).
+     */
+    args: z.object({}).strict(),
+    result: z.object({ warmed: z.boolean() }),
+  },
 } as const satisfies Record<(typeof LETTER_METHOD_NAMES)[number], { args: z.ZodType; result: z.ZodType }>;
 export const letterEvents = {} as const satisfies Record<(typeof LETTER_EVENT_NAMES)[number], z.ZodType>;

@@ -17,6 +17,32 @@ function archivedLetters(): string[] {
 }
 
 test.describe('Courriers', () => {
+  test('warms the letter workers once letters are due, without archiving or recording anything', async ({ page }) => {
+    const warmUps: unknown[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/call/letters.warmUp')) warmUps.push(response.json());
+    });
+    const app = new AppPage(page);
+    await app.open();
+    await app.loadDemo();
+    await app.fillShopIdentity();
+    const before = archivedLetters().length;
+
+    await app.goTo('Courriers');
+    const due = page.getByRole('table', { name: 'Courriers à imprimer aujourd’hui' });
+    await expect(due.getByRole('row').filter({ hasText: 'Boucherie Lambert' })).toContainText('Mise en demeure');
+    const archive = page.getByRole('table', { name: 'Courriers archivés' });
+    const archivedRows = await archive.getAttribute('aria-rowcount');
+    // Asked 2 s after the letters show, answered once both workers laid out their throwaway letter.
+    await expect.poll(() => warmUps.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await Promise.all(warmUps)).toContainEqual({ ok: true, result: { warmed: true } });
+    await page.waitForTimeout(500);
+    expect(warmUps).toHaveLength(1); // once per window, not at every render
+    expect(archivedLetters()).toHaveLength(before);
+    expect(await archive.getAttribute('aria-rowcount')).toBe(archivedRows);
+    await expect(due.getByRole('row').filter({ hasText: 'Boucherie Lambert' })).toContainText('Mise en demeure');
+  });
+
   test('prints today’s letters into one PDF, archives each, marks one as posted, shows it on the customer page', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -3,6 +3,7 @@ import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { installEmbeddedFontReuse } from './pdfkit-font-reuse';
 
 /**
  * DejaVu Sans for every letter: the PDF standard fonts (Helvetica) cannot draw the narrow no-break
@@ -110,17 +111,63 @@ function memoiseShaping(font: ShapingFont): void {
   font[MEMOISED] = true;
 }
 
+let fontReuseChecked = false;
+
+/** pdfkit-font-reuse.ts, once per process or worker; says once why not when it cannot be installed. */
+function reuseEmbeddedFonts(): void {
+  if (fontReuseChecked) return;
+  fontReuseChecked = true;
+  const install = installEmbeddedFontReuse();
+  if (!install.installed) console.warn(`Letters: pdfkit's fonts are not reused (${install.reason}); letters are laid out more slowly.`);
+}
+
+const CHARACTERS_MEMOISED = Symbol('relance.memoisedCharacterLookups');
+
+interface CharacterFont {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  [CHARACTERS_MEMOISED]?: true;
+}
+
 /**
- * Registers DejaVu Sans (once), loads both weights and memoises their shaping (once per process or
- * worker): what render.ts calls before laying letters out.
+ * textkit's font substitution asks every character of every run whether the font has its glyph
+ * (`hasGlyphForCodePoint`, a cmap lookup) and reads `unitsPerEm` twice (a getter through the
+ * decoded `head` table): per character, for every letter. Both answers never change for a loaded
+ * font: the first is memoised per code point, the second becomes a plain property.
+ */
+function memoiseCharacterLookups(font: CharacterFont): void {
+  if (font[CHARACTERS_MEMOISED]) return;
+  Object.defineProperty(font, 'unitsPerEm', { value: font.unitsPerEm, enumerable: true });
+  const hasGlyph = font.hasGlyphForCodePoint.bind(font);
+  const known = new Map<number, boolean>();
+  font.hasGlyphForCodePoint = (codePoint: number) => {
+    let answer = known.get(codePoint);
+    if (answer === undefined) {
+      answer = hasGlyph(codePoint);
+      known.set(codePoint, answer);
+    }
+    return answer;
+  };
+  font[CHARACTERS_MEMOISED] = true;
+}
+
+/**
+ * Registers DejaVu Sans (once), loads both weights, memoises their shaping and character lookups and has pdfkit reuse one
+ * embedded font per document (once per process or worker): what render.ts calls before laying
+ * letters out.
  */
 export async function prepareLetterFonts(): Promise<void> {
   registerLetterFonts();
+  reuseEmbeddedFonts();
   for (const fontWeight of [400, 700]) {
     const source = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
     await source.load();
     if (source.data && typeof (source.data as unknown as Partial<ShapingFont>).layout === 'function') {
       memoiseShaping(source.data as unknown as ShapingFont);
+    }
+    const characters = source.data as unknown as Partial<CharacterFont> | undefined;
+    if (typeof characters?.hasGlyphForCodePoint === 'function' && typeof characters.unitsPerEm === 'number') {
+      memoiseCharacterLookups(characters as CharacterFont);
     }
   }
 }

@@ -8,7 +8,7 @@ import type { ServiceModule } from '../handler-types';
 import type { EventSink, Platform } from '../platform';
 import { writeFileAtomic } from '../files';
 import type { RenderedLetters } from './render';
-import { createWorkerRenderer } from './worker-client';
+import { createWorkerRenderer, type WorkerRenderer } from './worker-client';
 import { letterWorkerPath } from './worker-path';
 
 export type LetterMethodName = (typeof LETTER_METHOD_NAMES)[number];
@@ -33,6 +33,11 @@ export interface LetterServiceOptions {
   render?: LetterRenderer;
   /** Defaults to the worker threads' merge, or merging in this process (as `render`). */
   merge?: PdfMerger;
+  /**
+   * The worker threads to render, merge and warm up with; defaults to LETTER_WORKERS threads of the
+   * built worker (when there is one and `render` is not given). Tests pass the built chunk's.
+   */
+  workers?: WorkerRenderer;
 }
 
 /**
@@ -105,8 +110,8 @@ export async function createLetterService(
   _events: EventSink,
   options: LetterServiceOptions = {},
 ): Promise<ServiceModule<LetterMethodName>> {
-  const workerPath = options.render ? undefined : builtWorkerPath();
-  const worker = workerPath ? createWorkerRenderer(workerPath, { size: LETTER_WORKERS }) : undefined;
+  const workerPath = options.render || options.workers ? undefined : builtWorkerPath();
+  const worker = options.workers ?? (workerPath ? createWorkerRenderer(workerPath, { size: LETTER_WORKERS }) : undefined);
   const render: LetterRenderer = options.render ?? worker?.render ?? renderInProcess;
   const merge: PdfMerger = options.merge ?? worker?.merge ?? mergeInProcess;
 
@@ -171,6 +176,12 @@ export async function createLetterService(
       'letters.readArchived': async ({ id }) => {
         const path = await archivedLetterPath(platform.dataDir, id);
         return { pdfBase64: (await readFile(path)).toString('base64') };
+      },
+      // In the workers only: warming up in this process would hold the main thread for seconds.
+      'letters.warmUp': async () => {
+        if (!worker || options.render) return { warmed: false };
+        await worker.warm();
+        return { warmed: true };
       },
     },
     stop: () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, rgb } from 'pdf-lib';
+import { degrees, drawLinesOfText, PDFArray, PDFDict, PDFDocument, type PDFFont, PDFName, type PDFPage, PDFRef, PDFString, PDFHexString, rgb } from 'pdf-lib';
 import { findFontsFolder } from './fonts';
+import { letterPageFont, type LetterPageFont } from './page-number-font';
 import { mm } from './units';
 
 /**
@@ -113,6 +114,25 @@ function sheetsPerLetter(document: PDFDocument, letters: number): number[] {
 }
 
 /**
+ * Draws the number with the DejaVu Sans the page's letter is already written in, when its subset
+ * holds every glyph of the number (always, for a subset seeded by pdfkit-subset-seed.ts): what
+ * pdf-lib's drawText writes, with that font's resource name and glyph ids. Embedding DejaVu again
+ * for the numbers (a subset encoded and deflated per letter) was the dearest step left. False when
+ * the page's font cannot write it: the caller embeds DejaVu as before.
+ */
+function drawWithPageFont(page: PDFPage, font: LetterPageFont | undefined, text: string, y: number): boolean {
+  const encoded = font?.encode(text);
+  if (!font || !encoded) return false;
+  const x = page.getWidth() - RIGHT - (encoded.width * FONT_SIZE) / 1000;
+  const options = { color: COLOR, font: font.key, size: FONT_SIZE, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0), x, y, lineHeight: PDF_LIB_LINE_HEIGHT };
+  page.pushOperators(...drawLinesOfText([PDFHexString.of(encoded.hex)], options));
+  return true;
+}
+
+/** pdf-lib's default line height (PDFPage), which its drawText writes as `TL`: kept the same. */
+const PDF_LIB_LINE_HEIGHT = 24;
+
+/**
  * Numbers the sheets of every letter of the PDF (one label per letter, in the PDF's order) that
  * has more than one, and answers the new bytes; `pdf` itself when no letter has.
  */
@@ -121,20 +141,28 @@ export async function numberLetterPages(pdf: Uint8Array, labels: readonly PageLa
   // Keep react-pdf's title, author, creator, producer and dates: the file is the same letter.
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const sheets = sheetsPerLetter(document, labels.length);
-  document.registerFontkit(fontkitKeepingDejaVu);
-  const font = await document.embedFont(regularFontBytes(), { subset: true });
   const y = baselineAboveBottom();
+  let embedded: PDFFont | undefined;
+  const embeddedFont = async () => {
+    if (!embedded) {
+      document.registerFontkit(fontkitKeepingDejaVu);
+      embedded = await document.embedFont(regularFontBytes(), { subset: true });
+    }
+    return embedded;
+  };
   let index = 0;
-  sheets.forEach((count, letter) => {
+  for (const [letter, count] of sheets.entries()) {
     const label = labels[letter] as PageLabel;
     for (let number = 1; number <= count; number += 1, index += 1) {
       if (count === 1) continue;
       const page = document.getPage(index);
       const text = label(number, count);
+      if (drawWithPageFont(page, letterPageFont(document, page), text, y)) continue;
+      const font = await embeddedFont();
       const x = page.getWidth() - RIGHT - font.widthOfTextAtSize(text, FONT_SIZE);
       page.drawText(text, { x, y, size: FONT_SIZE, font, color: COLOR });
     }
-  });
+  }
   // Without object streams, as react-pdf writes: page objects stay readable (render.ts counts them).
   return document.save({ useObjectStreams: false });
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderLetters, type RenderedLetters } from './render';
 import { mergePdfs } from './merge';
+import { warmUpLetters } from './warm-up';
 import { LETTER_WORKER_ROLE, type LetterWorkerReply, type LetterWorkerRequest } from './worker-protocol';
 
 /**
@@ -11,8 +12,20 @@ import { LETTER_WORKER_ROLE, type LetterWorkerReply, type LetterWorkerRequest } 
  */
 
 const port = parentPort;
+
+function failure(id: number, error: unknown): LetterWorkerReply {
+  return { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+
 if (port && (workerData as { role?: unknown } | null)?.role === LETTER_WORKER_ROLE) {
   port.on('message', (request: LetterWorkerRequest) => {
+    if (request.op === 'warm') {
+      warmUpLetters().then(
+        (pages) => port.postMessage({ id: request.id, ok: true, warmed: pages } satisfies LetterWorkerReply),
+        (error: unknown) => port.postMessage(failure(request.id, error)),
+      );
+      return;
+    }
     const work: Promise<RenderedLetters> = request.op === 'merge' ? mergePdfs(request.pdfs) : renderLetters(request.letters);
     work.then(
       ({ pdf, pages }) => {
@@ -22,10 +35,7 @@ if (port && (workerData as { role?: unknown } | null)?.role === LETTER_WORKER_RO
         const reply: LetterWorkerReply = { id: request.id, ok: true, pdf: bytes, pages };
         port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
       },
-      (error: unknown) => {
-        const reply: LetterWorkerReply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
-        port.postMessage(reply);
-      },
+      (error: unknown) => port.postMessage(failure(request.id, error)),
     );
   });
 }

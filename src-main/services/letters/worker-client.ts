@@ -7,12 +7,26 @@ export interface WorkerRenderer {
   render(letters: LetterInput[]): Promise<RenderedLetters>;
   /** Finished PDFs one after the other in one (merge.ts, run in a worker too). */
   merge(pdfs: Uint8Array[]): Promise<RenderedLetters>;
+  /**
+   * Starts every worker not started yet and has each lay out and merge a throwaway letter once
+   * (warm-up.ts), so that the first real batch does not pay for loading and compiling. Nothing is
+   * written. Resolves when all are warm; a worker already warm (or warming) is not asked again.
+   */
+  warm(): Promise<void>;
   /** Ends the workers; pending requests fail. */
   stop(): Promise<void>;
 }
 
+/**
+ * The young generation of a letters worker, in MB (V8 starts it at 1 MB and grows it to 16–32). A
+ * letter's layout makes many short-lived objects (textkit runs, yoga nodes, PDF strings); a larger
+ * nursery scavenges less often and promotes less: 2–5 % off each letter, measured A/B letter by
+ * letter (tests/bench/letters-phases.mjs --versus-young-mb). It is a ceiling, not an allocation.
+ */
+export const LETTER_WORKER_YOUNG_GENERATION_MB = 64;
+
 interface Pending {
-  resolve(result: RenderedLetters): void;
+  resolve(result: RenderedLetters | void): void;
   reject(error: Error): void;
 }
 
@@ -20,6 +34,8 @@ interface Slot {
   worker: Worker;
   /** Requests this worker has not answered yet. */
   pending: Map<number, Pending>;
+  /** Its warm-up, once asked (never twice for one worker). */
+  warming?: Promise<void>;
 }
 
 /**
@@ -30,9 +46,10 @@ interface Slot {
  * two at a time by the renderer, are laid out on two cores. A crashed worker fails the requests it
  * had and is replaced on the next call. Workers keep the process alive only while they have work.
  *
- * `script` is the worker's file; `eval` runs `script` as code instead (tests).
+ * `script` is the worker's file; `eval` runs `script` as code instead (tests); `youngGenerationMb`
+ * replaces LETTER_WORKER_YOUNG_GENERATION_MB, 0 leaving V8's own sizing (benchmarks).
  */
-export function createWorkerRenderer(script: string | URL, options: { eval?: boolean; size?: number } = {}): WorkerRenderer {
+export function createWorkerRenderer(script: string | URL, options: { eval?: boolean; size?: number; youngGenerationMb?: number } = {}): WorkerRenderer {
   const size = Math.max(1, options.size ?? 1);
   const slots: Slot[] = [];
   let nextId = 1;
@@ -53,6 +70,8 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
       // React picks its development build (slower, extra checks) unless told otherwise; a packaged
       // app often has no NODE_ENV at all.
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+      // 0: V8's own sizing (benchmarks compare against it).
+      ...(options.youngGenerationMb === 0 ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb ?? LETTER_WORKER_YOUNG_GENERATION_MB } }),
     });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: LetterWorkerReply) => {
@@ -60,8 +79,9 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
       if (!waiting) return;
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve({ pdf: reply.pdf, pages: reply.pages });
-      else waiting.reject(new Error(reply.message));
+      if (!reply.ok) waiting.reject(new Error(reply.message));
+      else if ('warmed' in reply) waiting.resolve();
+      else waiting.resolve({ pdf: reply.pdf, pages: reply.pages });
     });
     worker.on('error', (error) => {
       forget(slot);
@@ -83,21 +103,30 @@ export function createWorkerRenderer(script: string | URL, options: { eval?: boo
     return slots.reduce((least, slot) => (slot.pending.size < least.pending.size ? slot : least));
   };
 
-  type Request = { op?: 'render'; letters: LetterInput[] } | { op: 'merge'; pdfs: Uint8Array[] };
-  const send = (request: Request): Promise<RenderedLetters> => {
-    const slot = pick();
+  type Request = { op?: 'render'; letters: LetterInput[] } | { op: 'merge'; pdfs: Uint8Array[] } | { op: 'warm' };
+  const sendTo = <Result extends RenderedLetters | void>(slot: Slot, request: Request): Promise<Result> => {
     const id = nextId++;
-    return new Promise<RenderedLetters>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+    return new Promise<Result>((resolve, reject) => {
+      slot.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
       slot.worker.ref();
       const message: LetterWorkerRequest = { ...request, id };
       slot.worker.postMessage(message);
     });
   };
+  const send = (request: Request): Promise<RenderedLetters> => sendTo<RenderedLetters>(pick(), request);
 
   return {
     render: (letters) => send({ letters }),
     merge: (pdfs) => send({ op: 'merge', pdfs }),
+    async warm() {
+      while (slots.length < size) start();
+      // A worker that fails its warm-up is asked again next time (a crashed one is replaced anyway).
+      const warmUps = slots.map((slot) => (slot.warming ??= sendTo<void>(slot, { op: 'warm' }).catch((error: unknown) => {
+        slot.warming = undefined;
+        throw error;
+      })));
+      await Promise.all(warmUps);
+    },
     async stop() {
       const stopping = slots.splice(0);
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));

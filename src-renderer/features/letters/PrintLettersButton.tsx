@@ -8,6 +8,7 @@ import { openPendingTab, printLetters, type BatchProgress, type BatchResult, typ
 import { copyPlanOf, withCopies } from './letter-copies';
 import { CopiesConfirm } from './CopiesConfirm';
 import { customersById } from '../../ui/customers-by-id';
+import { useLetterWarmUp } from './useLetterWarmUp';
 
 type State = { type: 'idle' } | { type: 'confirm' } | { type: 'running'; progress: BatchProgress } | { type: 'done'; result: BatchResult } | { type: 'error'; message: string };
 
@@ -22,6 +23,7 @@ export function PrintLettersButton({ orders, short = false }: { orders: readonly
   const records = useRecords();
   const today = useToday();
   const [state, setState] = useState<State>({ type: 'idle' });
+  useLetterWarmUp(orders.length > 0);
   const problemText = (reason: string) => {
     const problem = asLetterProblem(reason);
     return problem ? t(`courrier.problems.${problem}`) : reason;

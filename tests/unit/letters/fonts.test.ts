@@ -41,4 +41,21 @@ describe('DejaVu Sans for letters', () => {
       expect(memoised('office', ['liga'])).not.toBe(memoised('office', []));
     }
   });
+
+  it('answers glyph presence and units per em as fontkit does, memoised', async () => {
+    await prepareLetterFonts();
+    const folder = findFontsFolder();
+    Font.register({ family: 'Reference DejaVu', fonts: [{ src: join(folder, 'DejaVuSans.ttf') }, { src: join(folder, 'DejaVuSans-Bold.ttf'), fontWeight: 'bold' }] });
+    type Characters = { unitsPerEm: number; hasGlyphForCodePoint(codePoint: number): boolean };
+    for (const fontWeight of [400, 700]) {
+      const memoised = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight });
+      const reference = Font.getFont({ fontFamily: 'Reference DejaVu', fontWeight });
+      await reference.load();
+      const [font, expected] = [memoised.data, reference.data] as unknown as Characters[];
+      expect(Object.getOwnPropertyDescriptor(font, 'unitsPerEm')?.value).toBe(expected!.unitsPerEm);
+      for (const codePoint of [0x41, 0xe9, 0x20ac, 0x202f, 0x2265, 0x3a3, 0x4e2d, 0x1f600, 0x1f600, 0xe9]) {
+        expect(font!.hasGlyphForCodePoint(codePoint)).toBe(expected!.hasGlyphForCodePoint(codePoint));
+      }
+    }
+  });
 });

@@ -33,7 +33,7 @@ async function call<M extends (typeof LETTER_METHOD_NAMES)[number]>(method: M, a
 
 describe('letters service', () => {
   it('is part of the contract', () => {
-    expect(LETTER_METHOD_NAMES).toEqual(['letters.render', 'letters.renderBatch', 'letters.archive', 'letters.openArchived', 'letters.readArchived', 'letters.mergeArchived']);
+    expect(LETTER_METHOD_NAMES).toEqual(['letters.render', 'letters.renderBatch', 'letters.archive', 'letters.openArchived', 'letters.readArchived', 'letters.mergeArchived', 'letters.warmUp']);
     for (const name of LETTER_METHOD_NAMES) expect(methods[name]).toBe(letterMethods[name]);
   });
 

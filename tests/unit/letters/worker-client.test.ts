@@ -1,19 +1,23 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerRenderer, type WorkerRenderer } from '../../../src-main/services/letters/worker-client';
+import { createWorkerRenderer, LETTER_WORKER_YOUNG_GENERATION_MB, type WorkerRenderer } from '../../../src-main/services/letters/worker-client';
 import { LETTER_WORKER_ROLE } from '../../../src-main/services/letters/worker-protocol';
 import { letter, statement } from './fixtures';
 
 /**
  * A stand-in worker speaking the same protocol: "renders" as many pages as letters, fails on a
- * letter whose subject is "fail", and crashes on "crash".
+ * letter whose subject is "fail", and crashes on "crash"; counts its warm-ups, which a letter whose
+ * subject is "warm-ups" reads back.
  */
 const FAKE_WORKER = `
-const { parentPort, workerData, threadId } = require('node:worker_threads');
+const { parentPort, workerData, threadId, resourceLimits } = require('node:worker_threads');
 if (workerData.role !== ${JSON.stringify(LETTER_WORKER_ROLE)}) throw new Error('wrong role');
-parentPort.on('message', ({ id, letters }) => {
-  const subject = letters[0].subject === 'thread' ? 'thread ' + threadId : letters[0].subject;
+let warmUps = 0;
+parentPort.on('message', ({ id, op, letters }) => {
+  if (op === 'warm') { warmUps += 1; return setTimeout(() => parentPort.postMessage({ id, ok: true, warmed: 2 }), 5); }
+  if (letters[0].subject === 'young') return parentPort.postMessage({ id, ok: true, pdf: new TextEncoder().encode(String(resourceLimits.maxYoungGenerationSizeMb)), pages: 1 });
+  const subject = letters[0].subject === 'thread' ? 'thread ' + threadId : letters[0].subject === 'warm-ups' ? 'thread ' + threadId + ' warmed ' + warmUps : letters[0].subject;
   if (subject === 'crash') process.exit(3);
   if (subject === 'fail') return parentPort.postMessage({ id, ok: false, message: 'layout failed' });
   const pdf = new TextEncoder().encode('%PDF-' + subject);
@@ -58,6 +62,21 @@ const chunks = join(process.cwd(), 'out', 'main', 'chunks');
 const built = existsSync(chunks) ? readdirSync(chunks).find((name) => /^render-worker-.*\.js$/.test(name)) : undefined;
 if (!built) console.warn('No built letters worker (run `npx electron-vite build`): the real worker test is skipped');
 
+describe("the letters workers' young generation", () => {
+  const youngOf = async (options: { youngGenerationMb?: number }) => {
+    renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, ...options });
+    const size = Number(new TextDecoder().decode((await renderer.render([letter({ subject: 'young' })])).pdf));
+    await renderer.stop();
+    return size;
+  };
+
+  it('is LETTER_WORKER_YOUNG_GENERATION_MB unless told otherwise, and V8\'s own with 0', async () => {
+    expect(await youngOf({})).toBe(LETTER_WORKER_YOUNG_GENERATION_MB);
+    expect(await youngOf({ youngGenerationMb: 24 })).toBe(24);
+    expect(await youngOf({ youngGenerationMb: 0 })).not.toBe(LETTER_WORKER_YOUNG_GENERATION_MB);
+  });
+});
+
 describe('createWorkerRenderer with two workers', () => {
   const threadsOf = async (size: number) => {
     renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, size });
@@ -76,6 +95,27 @@ describe('createWorkerRenderer with two workers', () => {
     const one = await renderer.render([letter({ subject: 'thread' })]);
     const two = await renderer.render([letter({ subject: 'thread' })]);
     expect(new TextDecoder().decode(two.pdf)).toBe(new TextDecoder().decode(one.pdf));
+  });
+});
+
+describe('warming the letter workers', () => {
+  const warmUpsOf = async () => {
+    const results = await Promise.all([1, 2].map(() => renderer!.render([letter({ subject: 'warm-ups' })])));
+    return results.map((result) => new TextDecoder().decode(result.pdf).replace(/^%PDF-thread \d+ /, '')).sort();
+  };
+
+  it('starts every worker and warms each once, however often it is asked', async () => {
+    renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, size: 2 });
+    await Promise.all([renderer.warm(), renderer.warm()]);
+    await renderer.warm();
+    expect(await warmUpsOf()).toEqual(['warmed 1', 'warmed 1']);
+  });
+
+  it("warms the worker that replaced a crashed one", async () => {
+    renderer = createWorkerRenderer(FAKE_WORKER, { eval: true, size: 1 });
+    await expect(renderer.render([letter({ subject: 'crash' })])).rejects.toThrow(/exit code 3/);
+    await renderer.warm(); // the crashed worker was replaced: the new one is warmed
+    expect(new TextDecoder().decode((await renderer.render([letter({ subject: 'warm-ups' })])).pdf)).toMatch(/warmed 1$/);
   });
 });
 
