@@ -78,30 +78,40 @@ export interface BigTables {
   interactions: readonly Interaction[];
 }
 
-/** Rows handled per slice of `shareStringsInSlices`: a few milliseconds of work each. */
-const SLICE = 5_000;
+/**
+ * Time per slice of `shareStringsInSlices`: short enough that a scroll step waiting behind a slice
+ * is not delayed noticeably. Rows cost from 1 to 10 µs each (a string seen for the first time is
+ * hashed whole), so slices are cut by time, checked every `CHECK_EVERY` rows.
+ */
+const SLICE_MS = 8;
+const CHECK_EVERY = 128;
 
 /**
- * Shares the repeated strings of the three big tables, `SLICE` rows at a time with `pause()`
- * between slices (the page stays responsive). Invoices go first, so that the invoice ids that
- * payments and history entries repeat become the invoices' own strings.
+ * Shares the repeated strings of the three big tables, a slice of about `SLICE_MS` at a time with
+ * `pause()` between slices (the page stays responsive). Invoices go first, so that the invoice ids
+ * that payments and history entries repeat become the invoices' own strings. `clock` is for tests.
  */
-export async function shareStringsInSlices(tables: BigTables, pause: () => Promise<void>, pool = new StringPool()): Promise<StringPool> {
+export async function shareStringsInSlices(
+  tables: BigTables,
+  pause: () => Promise<void>,
+  pool = new StringPool(),
+  clock: () => number = () => performance.now(),
+): Promise<StringPool> {
   const passes: [readonly unknown[], (row: never, pool: StringPool) => void][] = [
     [tables.invoices, shareInvoice],
     [tables.payments, sharePayment],
     [tables.interactions, shareInteraction],
   ];
+  let sliceEnd = clock() + SLICE_MS;
   for (const [rows, share] of passes) {
-    for (let start = 0; start < rows.length; start += SLICE) {
-      if (start > 0) await pause();
-      const end = Math.min(rows.length, start + SLICE);
-      for (let i = start; i < end; i += 1) {
-        const row = rows[i];
-        if (row && typeof row === 'object') share(row as never, pool);
+    for (let i = 0; i < rows.length; i += 1) {
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && clock() >= sliceEnd) {
+        await pause();
+        sliceEnd = clock() + SLICE_MS;
       }
+      const row = rows[i];
+      if (row && typeof row === 'object') share(row as never, pool);
     }
-    await pause();
   }
   return pool;
 }

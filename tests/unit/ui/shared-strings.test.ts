@@ -106,15 +106,22 @@ describe('shareStringsInSlices', () => {
     expect(pool.size).toBe(size);
   });
 
-  it('works in slices, pausing between them, keeping one string per distinct value', async () => {
+  it('works in slices of about 8 ms, pausing between them, keeping one string per distinct value', async () => {
     const invoices = Array.from({ length: 12_001 }, (_, i) => anInvoice(`inv-${i}`, `cus-${i % 7}`, '2026-10-01'));
+    // A clock that moves 1 ms at each reading: the time is checked every 128 rows, so a slice ends
+    // at the 8th check (1,024 rows): 12,001 rows make 11 pauses.
+    let now = 0;
     let pauses = 0;
-    const pool = await shareStringsInSlices({ invoices, payments: [], interactions: [] }, () => {
-      pauses += 1;
-      return Promise.resolve();
-    });
-    // 12,001 invoices in slices of 5,000: two pauses inside, then one after each table.
-    expect(pauses).toBe(2 + 3);
+    const pool = await shareStringsInSlices(
+      { invoices, payments: [], interactions: [] },
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      new StringPool(),
+      () => (now += 1),
+    );
+    expect(pauses).toBe(11);
     // 12,001 invoice ids, 7 customer ids, and what every invoice repeats: its kind, issue date,
     // due date and the instant it was created and updated.
     expect(pool.size).toBe(12_001 + 7 + 4);
