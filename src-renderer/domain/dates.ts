@@ -112,7 +112,8 @@ const PATTERNS = { short: 'dd/MM/yyyy', long: 'd MMMM yyyy' } as const;
 /** fr: "22/11/2026" or "22 novembre 2026"; en: "22/11/2026" or "22 November 2026". */
 export function formatDate(date: CalendarDate, locale: Language, style: 'short' | 'long'): string {
   // The short form is the same in both languages and a plain rearrangement: lists format thousands
-  // of dates while scrolling, so no date object for it (checked against date-fns in dates.test.ts).
-  if (style === 'short' && isCalendarDate(date)) return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  // of dates while scrolling, so no date object for it (checked against date-fns in dates.test.ts);
+  // a date whose day number is known was checked already.
+  if (style === 'short' && (dayNumbers.has(date) || isCalendarDate(date))) return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
   return format(toUtcMidnight(date), PATTERNS[style], { locale: LOCALES[locale], in: utc });
 }

@@ -100,8 +100,6 @@ export function InvoicesScreen() {
       align: 'right',
       render: (r) => (
         <InvoiceRowActions
-          // Rows are reused for other invoices as the list scrolls: its menu state belongs to this one.
-          key={r.invoice.id}
           row={r}
           callLabel={t('callsPanel.callAbout', { number: r.invoice.number })}
           menuLabel={t('ledger.actions.menu', { number: r.invoice.number })}
@@ -214,7 +212,10 @@ function InvoiceRowActions({
   menuLabel,
   ...listActions
 }: { row: InvoiceRow; onEdit: (invoice: Invoice) => void; callLabel: string; menuLabel: string } & InvoiceListActions) {
-  const [menuMounted, setMenuMounted] = useState(false);
+  // The list reuses a row's elements for other invoices as it scrolls (VirtualTable): the menu is
+  // mounted for the invoice it was opened on, and the next invoice shown here starts without it.
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const menuMounted = menuFor === row.invoice.id;
   const canCall = availableActions(row.invoice, row.balanceCents).has('call');
   return (
     <div className={classes.actions}>
@@ -226,7 +227,7 @@ function InvoiceRowActions({
       {menuMounted ? (
         <InvoiceActionsMenu row={row} onEdit={onEdit} {...listActions} defaultOpened />
       ) : (
-        <button type="button" className={`${classes.iconButton} ${classes.menuButton}`} aria-label={menuLabel} aria-haspopup="menu" onClick={() => setMenuMounted(true)}>
+        <button type="button" className={`${classes.iconButton} ${classes.menuButton}`} aria-label={menuLabel} aria-haspopup="menu" onClick={() => setMenuFor(row.invoice.id)}>
           <span className={`${classes.icon} ${classes.dotsIcon}`} aria-hidden />
         </button>
       )}
