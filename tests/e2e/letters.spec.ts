@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 
 /** The archived PDFs in the web host's data folder (RELANCE_E2E_DATA, set by playwright.config.ts). */
@@ -16,16 +16,22 @@ function archivedLetters(): string[] {
   return years.flatMap((year) => readdirSync(join(root, year)).filter((name) => name.endsWith('.pdf')).map((name) => join(root, year, name)));
 }
 
+/** The app with the demo data and the shop's identity (what every letter needs), as each test starts. */
+async function demoShop(page: Page): Promise<AppPage> {
+  const app = new AppPage(page);
+  await app.open();
+  await app.loadDemo();
+  await app.fillShopIdentity();
+  return app;
+}
+
 test.describe('Courriers', () => {
   test('warms the letter workers once letters are due, without archiving or recording anything', async ({ page }) => {
     const warmUps: unknown[] = [];
     page.on('response', (response) => {
       if (response.url().includes('/api/call/letters.warmUp')) warmUps.push(response.json());
     });
-    const app = new AppPage(page);
-    await app.open();
-    await app.loadDemo();
-    await app.fillShopIdentity();
+    const app = await demoShop(page);
     const before = archivedLetters().length;
 
     await app.goTo('Courriers');
@@ -44,10 +50,7 @@ test.describe('Courriers', () => {
   });
 
   test('prints today’s letters into one PDF, archives each, marks one as posted, shows it on the customer page', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    await app.loadDemo();
-    await app.fillShopIdentity();
+    const app = await demoShop(page);
     const before = archivedLetters().length;
 
     await app.goTo('Courriers');
@@ -126,10 +129,7 @@ test.describe('Courriers', () => {
   });
 
   test('Today: a letter printed from its action is archived and leaves the day’s list', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    await app.loadDemo();
-    await app.fillShopIdentity();
+    const app = await demoShop(page);
     await app.goTo('Aujourd’hui');
     const section = page.getByRole('list', { name: /Courriers à imprimer/ });
     const lambert = section.getByRole('listitem', { name: 'Action pour Boucherie Lambert' });
@@ -149,10 +149,7 @@ test.describe('Courriers', () => {
   });
 
   test('a statement of account for any customer from the customer page', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    await app.loadDemo();
-    await app.fillShopIdentity();
+    const app = await demoShop(page);
     await app.goTo('Clients');
     await page.getByRole('link', { name: 'Hôtel des Voyageurs' }).click();
     const popup = page.waitForEvent('popup');
