@@ -145,7 +145,10 @@ test.describe('exports and backups', () => {
         async () => {
           await app.goTo('Factures');
           await app.goTo('Réglages');
-          return page.getByRole('table', { name: 'Sauvegardes automatiques' }).getByRole('row').count();
+          // The list is asked of main when the section shows: it comes a moment after the screen.
+          const table = page.getByRole('table', { name: 'Sauvegardes automatiques' });
+          await table.or(page.getByText(/^Aucune sauvegarde automatique/)).waitFor({ timeout: 5_000 });
+          return table.getByRole('row').count();
         },
         { timeout: 60_000, intervals: [5_000] },
       )

@@ -200,7 +200,8 @@ export function DataSection() {
         <Title order={3} size="h5">
           {t('data.dailyTitle')}
         </Title>
-        {!daily || daily.length === 0 ? (
+        {/* Nothing while main's list is on its way: "no backup yet" would be wrong for a moment. */}
+        {daily === undefined ? null : daily.length === 0 ? (
           <Text size="sm">{t('data.dailyNone')}</Text>
         ) : (
           <Table withTableBorder aria-label={t('data.dailyTable')} maw={520}>
