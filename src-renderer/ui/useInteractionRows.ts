@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Interaction } from '../domain/model';
 import { useRecords } from './hooks';
+import { customersById } from './customers-by-id';
 
 export type InteractionRow = Interaction & { customerName: string };
 
@@ -12,9 +13,9 @@ export function useInteractionRows(kind: Interaction['kind']): InteractionRow[] 
   const records = useRecords();
   return useMemo(() => {
     if (!records) return undefined;
-    const names = new Map(records.customers.map((c) => [c.id, c.name]));
+    const customers = customersById(records.customers);
     return records.interactions
       .filter((entry) => entry.kind === kind)
-      .map((entry) => ({ ...entry, customerName: names.get(entry.customerId) ?? '' }));
+      .map((entry) => ({ ...entry, customerName: customers.get(entry.customerId)?.name ?? '' }));
   }, [records, kind]);
 }

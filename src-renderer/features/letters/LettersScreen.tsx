@@ -19,6 +19,7 @@ import { LetterOnDemandForm } from './LetterOnDemand';
 import { PostedDialog } from './PostedDialog';
 import { PrintLettersButton } from './PrintLettersButton';
 import { shopProblem, useDueLetters } from './useDueLetters';
+import { customersById } from '../../ui/customers-by-id';
 
 type ArchiveFilter = 'all' | 'to-post' | 'posted';
 type LetterRow = ArchivedLetter & { customerName: string; copy: Interaction | undefined };
@@ -39,7 +40,7 @@ export function LettersScreen() {
 
   const archive = useMemo<LetterRow[] | undefined>(() => {
     if (!records) return undefined;
-    const names = new Map(records.customers.map((c) => [c.id, c.name]));
+    const customers = customersById(records.customers);
     // Each letter's copy by email, the latest one (a failed copy sent again keeps its row).
     const copies = new Map<string, Interaction>();
     for (const row of records.interactions) {
@@ -48,7 +49,7 @@ export function LettersScreen() {
       const known = copies.get(of);
       if (!known || known.at < row.at) copies.set(of, row);
     }
-    return groupLetters(records.interactions).map((letter) => ({ ...letter, customerName: names.get(letter.customerId) ?? '', copy: copies.get(letter.archiveId) }));
+    return groupLetters(records.interactions).map((letter) => ({ ...letter, customerName: customers.get(letter.customerId)?.name ?? '', copy: copies.get(letter.archiveId) }));
   }, [records]);
 
   const shown = useMemo(() => {

@@ -18,6 +18,7 @@ import { useSettings, useToday } from '../../ui/hooks';
 import type { SectionKey } from './action-slots';
 import { TODAY_SLOTS } from './slots';
 import { useInstalmentReminderText } from '../calls/useInstalmentReminderText';
+import { customersById } from '../../ui/customers-by-id';
 
 const SECTION_ORDER: SectionKey[] = ['broken', 'calls', 'emails', 'messages', 'letters', 'decisions', 'promises', 'instalments'];
 
@@ -79,10 +80,10 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
   const [saving, setSaving] = useState(false);
 
   const warningText = useWarningText();
-  const customersById = new Map(customers.map((c) => [c.id, c]));
+  const byId = customersById(customers);
   /** What stops this action from reaching the customer (no email for an email...), in plain words. */
   const blockers = (action: PlannedAction): string[] => {
-    const customer = customersById.get(action.customerId);
+    const customer = byId.get(action.customerId);
     if (action.kind !== 'step' || !customer) return [];
     const needed = NEEDED[action.channel] ?? [];
     return customerWarnings(customer)
@@ -164,7 +165,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
             <Title order={3} size="h5" id={`followups-${section.key}`}>
               {t(`followUps.sections.${section.key}`)} ({section.items.length})
             </Title>
-            {SectionTools && <SectionTools actions={section.items} customersById={customersById} />}
+            {SectionTools && <SectionTools actions={section.items} customersById={byId} />}
           </Group>
           <Stack gap="xs" role="list" aria-labelledby={`followups-${section.key}`}>
             {(expanded.has(section.key) ? section.items : section.items.slice(0, SECTION_PAGE)).map((action) => (
@@ -199,7 +200,7 @@ export function FollowUpList({ actions, customers }: { actions: PlannedAction[];
                     )}
                   </Stack>
                   <Group gap="xs" wrap="nowrap">
-                    {ActionButtons && <ActionButtons action={action} customer={customersById.get(action.customerId)} />}
+                    {ActionButtons && <ActionButtons action={action} customer={byId.get(action.customerId)} />}
                     {action.kind === 'step' && (
                       <>
                         <Button size="xs" onClick={() => setDialog({ type: 'done', action })}>
